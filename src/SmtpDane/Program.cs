@@ -1,0 +1,1 @@
+return SmtpDane.Cli.Entry.Main(args);

@@ -1,1 +1,1 @@
-return SmtpDane.Cli.Entry.Main(args);
+return SmtpDane.Cli.Entry.Run(args);

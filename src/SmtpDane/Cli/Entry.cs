@@ -1,2 +1,2 @@
 namespace SmtpDane.Cli;
-internal static class Entry { public static int Main(string[] args) { System.Console.WriteLine("hi"); return 0; } }
+internal static class Entry { public static int Run(string[] args) { System.Console.WriteLine("hi"); return 0; } }

@@ -1,2 +1,44 @@
 namespace SmtpDane.Cli;
-internal static class Entry { public static int Run(string[] args) { System.Console.WriteLine("hi"); return 0; } }
+
+/// <summary>The only exit point of the program: parses, runs, and maps every failure to a one-line message and
+/// a defined exit code. Nothing escapes as a stack trace.</summary>
+internal static class Entry
+{
+    public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        bool nagios = ArgvNormaliser.RequestsNagios(args);
+        try
+        {
+            var command = CommandLine.Parse(args);
+            switch (command.Kind)
+            {
+                case CommandKind.Help:
+                    stdout.Write(HelpText.Render());
+                    return 0;
+                case CommandKind.Version:
+                    stdout.WriteLine(VersionText.Render());
+                    return 0;
+                default:
+                    return ProbeCommand.Run(command.Options!, stdout, stderr);
+            }
+        }
+        catch (UsageException e)
+        {
+            // Nagios plugins must speak on stdout and say UNKNOWN for a broken invocation.
+            if (nagios) stdout.WriteLine($"SMTPDANE UNKNOWN - usage error: {OneLine(e.Message)}");
+            else stderr.WriteLine($"smtpdane: {OneLine(e.Message)} (see smtpdane -help)");
+            return UsageExitCodes.For(nagios);
+        }
+        catch (Exception e)
+        {
+            // A bug, not an operator error: still one line and a defined code, never a stack trace.
+            if (nagios) stdout.WriteLine($"SMTPDANE UNKNOWN - internal error: {e.GetType().Name}: {OneLine(e.Message)}");
+            else stderr.WriteLine($"smtpdane: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
+            return nagios ? UsageExitCodes.NagiosUnknown : 1;
+        }
+    }
+
+    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SmtpDane.Cli;
+
+/// <summary>Parses <c>host</c>, <c>host:port</c>, <c>[2001:db8::25]:port</c>, <c>[2001:db8::25]</c>, a bare IPv6
+/// literal (no port possible) and IPv4 literals. IP literals are parsed, never resolved; names are checked for
+/// DNS shape (RFC 1035 §2.3.4 lengths) here and looked up later by the project's own DNS client.</summary>
+public static class TargetParser
+{
+    /// <summary>RFC 1035 §2.3.4: 255 octets on the wire, so at most 253 characters in text without the root dot.</summary>
+    public const int MaxNameTextLength = 253;
+
+    /// <summary>RFC 1035 §2.3.4: labels are at most 63 octets.</summary>
+    public const int MaxLabelLength = 63;
+
+    public static TargetSpec Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException("empty target");
+        string host = text;
+        int? port = null;
+
+        if (text.StartsWith('['))
+        {
+            int close = text.IndexOf(']');
+            if (close < 0) throw new UsageException($"target \"{text}\": missing ']' after IPv6 address");
+            host = text[1..close];
+            string rest = text[(close + 1)..];
+            if (rest.Length > 0)
+            {
+                if (rest[0] != ':' || rest.Length == 1) throw new UsageException($"target \"{text}\": expected :port after ']'");
+                port = ParsePort(text, rest[1..]);
+            }
+            if (!IPAddress.TryParse(host, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6 || host.Contains('%'))
+                throw new UsageException($"target \"{text}\": \"{host}\" is not an IPv6 address");
+            return new TargetSpec(text, null, v6, port);
+        }
+
+        int colons = text.Count(c => c == ':');
+        if (colons > 1)
+        {
+            // A bare IPv6 literal; a port needs the brackets (as in the original tool).
+            if (IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6 && !text.Contains('%'))
+                return new TargetSpec(text, null, v6, null);
+            throw new UsageException($"target \"{text}\": not an IPv6 address (write [address]:port to give a port)");
+        }
+        if (colons == 1)
+        {
+            int c = text.IndexOf(':');
+            host = text[..c];
+            port = ParsePort(text, text[(c + 1)..]);
+        }
+        if (host.Length == 0) throw new UsageException($"target \"{text}\": missing host");
+        if (IsIPv4Literal(host)) return new TargetSpec(text, null, IPAddress.Parse(host), port);
+        ValidateName(text, host);
+        return new TargetSpec(text, host, null, port);
+    }
+
+    private static int ParsePort(string target, string text) =>
+        PortSpec.TryParse(text, out var p, out var e) ? p : throw new UsageException($"target \"{target}\": {e}");
+
+    /// <summary>Only the dotted-quad form: IPAddress.TryParse also accepts "10" or "1.2" (inet_aton shorthands),
+    /// which in a target are far more likely to be typos than addresses.</summary>
+    private static bool IsIPv4Literal(string s)
+    {
+        var parts = s.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255);
+    }
+
+    private static void ValidateName(string target, string name)
+    {
+        string n = name.EndsWith('.') ? name[..^1] : name;
+        if (n.Length == 0) throw new UsageException($"target \"{target}\": the root is not a mail host");
+        if (n.Length > MaxNameTextLength) throw new UsageException($"target \"{target}\": name longer than {MaxNameTextLength} characters");
+        foreach (var label in n.Split('.'))
+        {
+            if (label.Length == 0) throw new UsageException($"target \"{target}\": empty label in \"{name}\"");
+            if (label.Length > MaxLabelLength) throw new UsageException($"target \"{target}\": label longer than {MaxLabelLength} characters");
+            // Host names are LDH (RFC 1123 §2.1); '_' is allowed because SRV/TLSA-style owners and some
+            // operators' internal names use it, and the DNS itself does not forbid it.
+            if (!label.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-' || ch == '_'))
+                throw new UsageException($"target \"{target}\": invalid character in \"{label}\"");
+        }
+    }
+}

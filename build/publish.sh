@@ -38,7 +38,13 @@ dotnet publish "$root/src/SmtpDane/SmtpDane.csproj" -c Release -r linux-x64 --no
   -p:DebugType=none -p:DebugSymbols=false -p:StripSymbols=false -p:PublishDocumentationFile=false \
   -p:SourceRevisionId="$commit" \
   -p:IntermediateOutputPath=obj/static-aot/ -p:OutputPath=bin/static-aot/ \
-  -o "$out" "$@" >&2
+  -o "$out" "$@" 2>&1 | tee "$root/artifacts.publish.log" >&2
+status=${PIPESTATUS[0]}
+[ "$status" = 0 ] || { echo "publish: dotnet publish failed ($status)" >&2; exit 1; }
+# Trimming/AOT analysis warnings are errors (ILC runs with --warnaserror); this is the belt to those braces.
+if grep -E 'warning IL[0-9]{4}' "$root/artifacts.publish.log" >&2; then
+  echo "publish: trimming/AOT warnings found (see above)" >&2; exit 1
+fi
 
 # The SDK's own strip step (llvm-objcopy) rejects a static glibc link ("Link field value 32 in section
 # .rela.plt is not a symbol table"), so strip debug info with binutils instead.

@@ -62,3 +62,9 @@ cp "$bin" "$tmp/root/smtpdane"
 check "empty-root-version" bash -c "chroot '$tmp/root' /smtpdane -version | grep -q 'BouncyCastle'"
 check "empty-root-help" bash -c "chroot '$tmp/root' /smtpdane -help | grep -q -- '-expect-ocsp'"
 check "empty-root-usage-error" bash -c "chroot '$tmp/root' /smtpdane -nagios -4 -6 x; test \$? = 3"
+
+# The Dockerfile's final stage is exactly what the empty-root checks above ran: FROM scratch + the binary.
+dockerfile="$(dirname "$(readlink -f "$0")")/../../Dockerfile"
+final=$(awk '/^FROM /{stage=""} {stage=stage $0 "\n"} END {printf "%s", stage}' "$dockerfile")
+check "dockerfile-final-stage-is-scratch" bash -c "printf '%s' \"\$0\" | head -1 | grep -qx 'FROM scratch'" "$final"
+check "dockerfile-final-stage-copies-only-the-binary" bash -c "test \"\$(printf '%s' \"\$0\" | grep -c '^COPY')\" = 1 && printf '%s' \"\$0\" | grep -q '^COPY --from=build /src/artifacts/smtpdane /smtpdane$' && printf '%s' \"\$0\" | grep -q '^ENTRYPOINT \[\"/smtpdane\"\]'" "$final"

@@ -1,0 +1,7 @@
+namespace SmtpDane.Output.Json;
+
+public sealed record JsonTlsa(
+    string BaseDomain,
+    string Owner,
+    IReadOnlyList<JsonTlsaRecord> Records,
+    JsonTlsaMatch? Match);

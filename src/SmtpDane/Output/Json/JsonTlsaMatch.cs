@@ -1,0 +1,3 @@
+namespace SmtpDane.Output.Json;
+
+public sealed record JsonTlsaMatch(string Record, int Depth);

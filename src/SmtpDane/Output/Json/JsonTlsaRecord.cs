@@ -1,0 +1,3 @@
+namespace SmtpDane.Output.Json;
+
+public sealed record JsonTlsaRecord(string Record, string Outcome);

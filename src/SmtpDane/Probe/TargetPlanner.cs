@@ -74,7 +74,7 @@ public static class TargetPlanner
         {
             string why = srv.Problem is null ? "" : $" ({srv.Problem.Message})";
             // RFC 7672 §2.2.1 read for SRV (RFC 7673 §3.1): hosts from an insecure SRV RRset get no DANE.
-            findings.Add(new Finding(StatusToken.MxInsecure, Severity.Error,
+            findings.Add(new Finding(StatusToken.SrvInsecure, Severity.Error,
                 $"the SRV RRset {owner} is not DNSSEC-signed{why}: clients will not use DANE for these hosts"));
         }
         var hosts = records.Where(r => !r.Target.IsRoot)

@@ -1,3 +1,5 @@
+using SmtpDane.Output;
+
 namespace SmtpDane.Cli;
 
 /// <summary>The only exit point of the program: parses, runs, and maps every failure to a one-line message and
@@ -27,16 +29,16 @@ internal static class Entry
         catch (UsageException e)
         {
             // Nagios plugins must speak on stdout and say UNKNOWN for a broken invocation.
-            if (nagios) stdout.WriteLine($"SMTPDANE UNKNOWN - usage error: {OneLine(e.Message)}");
+            if (nagios) stdout.Write(NagiosFormatter.FormatUsageError(e.Message));
             else stderr.WriteLine($"smtpdane: {OneLine(e.Message)} (see smtpdane -help)");
-            return UsageExitCodes.For(nagios);
+            return ExitCodes.ForUsageError(nagios ? OutputMode.Nagios : OutputMode.Text);
         }
         catch (Exception e)
         {
             // A bug, not an operator error: still one line and a defined code, never a stack trace.
             if (nagios) stdout.WriteLine($"SMTPDANE UNKNOWN - internal error: {e.GetType().Name}: {OneLine(e.Message)}");
             else stderr.WriteLine($"smtpdane: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
-            return nagios ? UsageExitCodes.NagiosUnknown : 1;
+            return nagios ? ExitCodes.NagiosUnknown : ExitCodes.ProblemsFound;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SmtpDane.Output;
 
 namespace SmtpDane.Cli;
 
@@ -39,7 +40,6 @@ public static class OptionsBuilder
         var aka = Split(f.Aka).Select(a => ParseName("aka", a)).ToList();
 
         var output = OutputMode.Text;
-        if (f.Terse) output = OutputMode.Terse;
         if (f.Nagios) output = OutputMode.Nagios;
         if (f.Json) output = OutputMode.Json;
 
@@ -65,6 +65,8 @@ public static class OptionsBuilder
             NoCertNames = f.Nocertnames,
             Quiet = f.Quiet,
             Output = output,
+            // The original tool: -nagios implies -terse.
+            Terse = f.Terse || f.Nagios,
             // The original tool: -nagios implies -nocolor.
             NoColor = f.Nocolor || f.Nagios || f.Json,
             Debug = f.Debug,

@@ -22,7 +22,9 @@ public sealed record ProbeOptions
     public bool ShowCerts { get; init; }
     public bool NoCertNames { get; init; }
     public bool Quiet { get; init; }
-    public OutputMode Output { get; init; } = OutputMode.Text;
+    public SmtpDane.Output.OutputMode Output { get; init; } = SmtpDane.Output.OutputMode.Text;
+    /// <summary>-terse: one line per endpoint (text output).</summary>
+    public bool Terse { get; init; }
     public bool NoColor { get; init; }
     public bool Debug { get; init; }
     /// <summary>SOCKS5 proxy for SMTP connections (IP literal endpoint; DNS is never proxied).</summary>

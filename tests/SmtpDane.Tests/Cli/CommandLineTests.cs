@@ -1,5 +1,6 @@
 using System.Net;
 using SmtpDane.Cli;
+using SmtpDane.Output;
 
 namespace SmtpDane.Tests.Cli;
 
@@ -128,7 +129,8 @@ public class CommandLineTests
         Assert.Equal(TimeSpan.FromSeconds(3), o.ConnectTimeout);
         Assert.Equal(TimeSpan.FromHours(2232), o.ExpirationWarning);
         Assert.True(o.ExpectOcsp && o.ShowCertInfo && o.ShowCerts && o.NoCertNames && o.Quiet && o.NoColor && o.Debug);
-        Assert.Equal(OutputMode.Terse, o.Output);
+        Assert.Equal(OutputMode.Text, o.Output);
+        Assert.True(o.Terse);
         Assert.Equal(new IPEndPoint(IPAddress.IPv6Loopback, 9050), o.ProxyTcp);
         Assert.Equal(DnssecMode.Resolver, o.Dnssec);
         Assert.Equal("anchors.txt", o.TrustAnchorFile);

@@ -26,3 +26,26 @@ LAB_MX_V6=::1                # the dual-stack host's AAAA, same identity as LAB_
 
 lab_log() { echo "[lab] $*" >&2; }
 lab_die() { echo "[lab] ERROR: $*" >&2; exit 1; }
+
+# render TEMPLATE > OUT: replaces {{VAR}} by the value of exported/shell variable VAR,
+# {{tlsa:FILE}} by $LAB_DIR/certs/tlsa/FILE and {{ds:ZONE}} by $LAB_DIR/zones/ZONE.ds.
+# An unknown placeholder is an error (a silently empty TLSA would make a misleading lab).
+lab_render() {
+    local tpl=$1
+    perl -e '
+        use strict; use warnings;
+        my ($tpl, $dir) = @ARGV;
+        sub slurp { my $f = shift; open(my $h, "<", $f) or die "lab_render: missing $f\n"; local $/; my $s = <$h>; $s =~ s/\s+\z//; return $s; }
+        sub val {
+            my $k = shift;
+            return slurp("$dir/certs/tlsa/$1") if $k =~ /^tlsa:(.+)$/;
+            return slurp("$dir/zones/$1.ds") if $k =~ /^ds:(.+)$/;
+            die "lab_render: $tpl: unset {{$k}}\n" unless defined $ENV{$k};
+            return $ENV{$k};
+        }
+        open(my $in, "<", $tpl) or die "lab_render: $tpl: $!\n";
+        while (my $l = <$in>) { $l =~ s/\{\{([^}]+)\}\}/val($1)/ge; print $l; }
+    ' "$tpl" "$LAB_DIR"
+}
+# Export every LAB_* variable so lab_render (perl) sees it.
+lab_export() { local v; for v in $(compgen -v LAB_); do export "$v"; done; }

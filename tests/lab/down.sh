@@ -16,19 +16,16 @@ is_ours() {
     tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$LAB_DIR" || return 1
 }
 
-stop_pid() { # stop_pid PIDFILE NAME
+# Phase 1 signals every lab process, phase 2 waits for all of them (stopping them one after the other
+# costs seconds each).
+pending=()
+signal_pid() { # signal_pid PIDFILE NAME
     local pf=$1 name=$2 pid
     [[ -f $pf ]] || return 0
     pid=$(tr -dc '0-9' < "$pf")
     if is_ours "$pid" "$name"; then
         kill -TERM "$pid" 2>/dev/null
-        for _ in $(seq 50); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
-        if [[ -d /proc/$pid ]]; then
-            lab_log "$name ($pid) did not stop on TERM; sending KILL"
-            kill -KILL "$pid" 2>/dev/null
-        fi
-        lab_log "stopped $name ($pid)"
-        rm -f "$pf"
+        pending+=("$pid:$name:$pf")
     elif [[ -d /proc/$pid ]]; then
         lab_log "WARNING: $pf names pid $pid, which is not this lab's $name; not touching it"
     else
@@ -36,19 +33,34 @@ stop_pid() { # stop_pid PIDFILE NAME
     fi
 }
 
-# Postfix: the master's pid file is in the lab's queue directory; `postfix stop` signals exactly that
-# master, which then ends its own children.
+# Postfix: the master's pid file is in the lab's queue directory; TERM to the master ends its children
+# (what `postfix stop` does, without the postfix-script overhead).
 if [[ -f $LAB_DIR/postfix-queue/pid/master.pid ]]; then
     pid=$(tr -dc '0-9' < "$LAB_DIR/postfix-queue/pid/master.pid")
-    if [[ -n $pid && -d /proc/$pid && $(cat /proc/$pid/comm 2>/dev/null) == master ]]; then
-        postfix -c "$LAB_DIR/postfix" stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null
-        for _ in $(seq 50); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
-        [[ -d /proc/$pid ]] && kill -KILL "$pid" 2>/dev/null
-        lab_log "stopped postfix master ($pid)"
+    if [[ -n $pid && -d /proc/$pid && $(cat /proc/$pid/comm 2>/dev/null) == master ]] \
+       && tr '\0' '\n' < "/proc/$pid/environ" | grep -qxF -- "MAIL_CONFIG=$LAB_DIR/postfix"; then
+        kill -TERM "$pid" 2>/dev/null
+        pending+=("$pid:postfix master:")
     fi
 fi
-stop_pid "$LAB_DIR/unbound.pid" unbound
-stop_pid "$LAB_DIR/nsd.pid" nsd
+signal_pid "$LAB_DIR/unbound.pid" unbound
+signal_pid "$LAB_DIR/nsd.pid" nsd
+
+for _ in $(seq 100); do
+    alive=0
+    for p in "${pending[@]}"; do [[ -d /proc/${p%%:*} ]] && alive=1; done
+    [[ $alive == 0 ]] && break
+    sleep 0.1
+done
+for p in "${pending[@]}"; do
+    pid=${p%%:*}; rest=${p#*:}; name=${rest%%:*}; pf=${rest#*:}
+    if [[ -d /proc/$pid ]]; then
+        lab_log "$name ($pid) did not stop on TERM within 10s; sending KILL"
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    lab_log "stopped $name ($pid)"
+    [[ -n $pf ]] && rm -f "$pf"
+done
 
 if [[ ${1:-} == --clean ]]; then
     case $LAB_DIR in

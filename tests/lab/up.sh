@@ -6,6 +6,9 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 LAB_WAIT=${LAB_WAIT:-30}    # seconds per service
+# A running lab older than this is rebuilt: its time-relative scenarios (RRSIGs expiring ~2 days and a
+# certificate expiring ~3 days after start) would otherwise drift.
+LAB_MAX_AGE=${LAB_MAX_AGE:-21600}
 
 [[ $(id -u) -eq 0 ]] || lab_die "up.sh needs root (port 25/53 listeners, postfix)"
 for b in nsd nsd-checkconf unbound unbound-checkconf ldns-keygen ldns-signzone ldns-key2ds postfix \
@@ -82,7 +85,12 @@ pid_alive() { [[ -f $1 ]] && [[ -d /proc/$(tr -dc '0-9' < "$1") ]]; }
 ip -6 addr show dev lo 2>/dev/null | grep -q 'inet6 ::1/' && LAB_HAVE_V6=1 || LAB_HAVE_V6=
 
 # ---- already up? -----------------------------------------------------------------------------------
-if [[ -z ${LAB_FRESH:-} ]] && pid_alive "$LAB_DIR/nsd.pid" && pid_alive "$LAB_DIR/unbound.pid" \
+lab_age_ok() {
+    local started
+    started=$(sed -n 's/^LAB_STARTED_EPOCH=//p' "$LAB_DIR/lab.env" 2>/dev/null)
+    [[ -n $started ]] && (( $(date +%s) - started < LAB_MAX_AGE ))
+}
+if [[ -z ${LAB_FRESH:-} ]] && lab_age_ok && pid_alive "$LAB_DIR/nsd.pid" && pid_alive "$LAB_DIR/unbound.pid" \
    && pid_alive "$LAB_DIR/postfix-queue/pid/master.pid" && nsd_check && unbound_check && smtp_all; then
     lab_log "already up in $LAB_DIR (LAB_FRESH=1 to rebuild)"
     exit 0
@@ -93,7 +101,8 @@ fi
 mkdir -p "$LAB_DIR"
 chmod 755 "$LAB_DIR"
 # The lab's addresses must be free (another lab, or a distribution daemon).
-for ap in "$LAB_NSD_ADDR:53" "$LAB_RESOLVER_ADDR:$LAB_RESOLVER_PORT" "$LAB_RESOLVER53_ADDR:53" "$LAB_MX_RSA:25" "0.0.0.0:25" "0.0.0.0:53"; do
+for ap in "$LAB_NSD_ADDR:53" "$LAB_RESOLVER_ADDR:$LAB_RESOLVER_PORT" "$LAB_RESOLVER53_ADDR:53" "$LAB_MX_RSA:25" \
+          "0.0.0.0:25" "[::]:25" "*:25" "0.0.0.0:53" "*:53"; do
     if ss -lntuH 2>/dev/null | awk '{print $5}' | grep -qx -- "$ap"; then
         lab_die "$ap is already in use by a process this lab did not start: $(ss -lntupH | grep -F -- "$ap" | head -2)"
     fi
@@ -138,5 +147,6 @@ LAB_RESOLVER=$LAB_RESOLVER_ADDR:$LAB_RESOLVER_PORT
 LAB_RESOLVER53=$LAB_RESOLVER53_ADDR:53
 LAB_TRUST_ANCHOR=$LAB_DIR/root.key
 LAB_STARTED=$(date -u +%FT%TZ)
+LAB_STARTED_EPOCH=$(date +%s)
 ENV
 lab_log "lab up in $((SECONDS - t0))s: resolver $LAB_RESOLVER_ADDR:$LAB_RESOLVER_PORT (and $LAB_RESOLVER53_ADDR:53), trust anchor $LAB_DIR/root.key"

@@ -99,8 +99,8 @@ leaf() {
     LAB_SAN=$san sign "$name" "$issuer" v3_leaf "$start" "$end" "$cn"
 }
 now_m1=$(ut '-1 day'); y1=$(ut '+1 year')
-RSA_SAN=DNS:mx.rsa.lab,DNS:mx2.rsa.lab,DNS:broken.rsa.lab,DNS:mx-sha512.rsa.lab,DNS:mx-notlsa.rsa.lab,DNS:mx.soon.lab,DNS:mx.bogus.lab,DNS:mx.tampered.lab,DNS:mx.insecure.lab
-EC_SAN=DNS:mx.ec.lab,DNS:mx-dualstack.ec.lab,DNS:mx-notlsa.ec.lab,DNS:mx-pkix.ec.lab,DNS:mx-nostarttls.ec.lab,DNS:mx-down.ec.lab,DNS:mx-nochain.ec.lab
+RSA_SAN=DNS:mx.rsa.lab,DNS:mx2.rsa.lab,DNS:broken.rsa.lab,DNS:mx-sha512.rsa.lab,DNS:mx-notlsa.rsa.lab,DNS:mx.soon.lab,DNS:mx.bogus.lab,DNS:mx.tampered.lab,DNS:mx.insecure.lab,DNS:mx.unknownalg.lab
+EC_SAN=DNS:mx.ec.lab,DNS:mx-dualstack.ec.lab,DNS:mx-notlsa.ec.lab,DNS:mx-pkix.ec.lab,DNS:mx-nostarttls.ec.lab,DNS:mx-down.ec.lab,DNS:mx-nochain.ec.lab,DNS:*.wild.ec.lab
 leaf leaf-rsa rsa mx.rsa.lab "$RSA_SAN" "$now_m1" "$y1"
 leaf leaf-ec ec mx.ec.lab "$EC_SAN" "$now_m1" "$y1"
 leaf leaf-ed ec mx.ed.lab "DNS:mx.ed.lab" "$now_m1" "$y1"

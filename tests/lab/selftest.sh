@@ -42,6 +42,9 @@ expect bogus.lab MX SERVFAIL noad
 expect mx.tampered.lab A NOERROR ad
 expect _25._tcp.mx.tampered.lab TLSA SERVFAIL noad
 expect soon.lab MX NOERROR ad
+expect _25._tcp.mx.wild.ec.lab TLSA NOERROR ad
+expect host.wild.rsa.lab A NOERROR ad
+expect mx.unknownalg.lab A NOERROR noad
 
 # algorithms and denial types straight from the authoritative server
 alg() { dig +norec +time=2 +tries=1 @"$LAB_NSD_ADDR" "$1" DNSKEY +short | awk '{print $3}' | sort -u | tr '\n' ' '; }
@@ -54,6 +57,10 @@ for zd in "ec.lab:NSEC3" "soon.lab:NSEC3" "rsa.lab:NSEC" "ed.lab:NSEC"; do
     if dig +norec +dnssec +time=2 +tries=1 @"$LAB_NSD_ADDR" "nonexistent.$z" A | grep -qE "[[:space:]]IN[[:space:]]+$d[[:space:]]"; then ok "$z denial $d"
     else bad "$z denial is not $d"; fi
 done
+dig +norec +time=2 +tries=1 @"$LAB_NSD_ADDR" ed.lab DS +short | grep -q '^[0-9]* 15 4 ' && ok "ed.lab DS digest SHA-384" \
+    || bad "ed.lab DS is not SHA-384"
+dig +norec +time=2 +tries=1 @"$LAB_NSD_ADDR" unknownalg.lab DS +short | grep -q '^[0-9]* 253 2 ' && ok "unknownalg.lab DS algorithm 253" \
+    || bad "unknownalg.lab DS algorithm is not 253"
 [[ -z $(alg insecure.lab) ]] && ok "insecure.lab unsigned" || bad "insecure.lab has DNSKEY"
 
 # signature dates (RRSIG expiration field, YYYYMMDDHHMMSS)

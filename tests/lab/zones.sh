@@ -20,7 +20,8 @@ lab_export
 read -r -d '' ZONES <<TABLE || true
 rsa.lab       RSASHA256        nsec  $((now-3600))    $((now+30*86400)) -
 ec.lab        ECDSAP256SHA256  nsec3 $((now-3600))    $((now+30*86400)) -
-ed.lab        ED25519          nsec  $((now-3600))    $((now+30*86400)) -
+ed.lab        ED25519          nsec  $((now-3600))    $((now+30*86400)) ds-sha384
+unknownalg.lab ECDSAP256SHA256 nsec  $((now-3600))    $((now+30*86400)) ds-alg-unknown
 insecure.lab  0                -     0                0                 -
 bogus.lab     ECDSAP256SHA256  nsec  $((now-30*86400)) $((now-86400))   -
 tampered.lab  RSASHA256        nsec  $((now-3600))    $((now+30*86400)) tamper-tlsa
@@ -50,8 +51,14 @@ sign_zone() { # zone alg denial incep exp special
     [[ $denial == nsec3 ]] && opts+=(-n -a 1 -t 0)
     ldns-signzone "${opts[@]}" "$Z/$file.zone" "$Z/keys/$zsk" "$Z/keys/$ksk" \
         || lab_die "ldns-signzone failed for $zone"
-    # DS (SHA-256) of the KSK for the parent
-    (cd "$Z/keys" && ldns-key2ds -n -2 "$ksk.key") > "$Z/$file.ds"
+    # DS of the KSK for the parent: SHA-256, or SHA-384 (digest type 4) where the table says so
+    local dsopt=-2; [[ $special == ds-sha384 ]] && dsopt=-4
+    (cd "$Z/keys" && ldns-key2ds -n $dsopt "$ksk.key") > "$Z/$file.ds"
+    if [[ $special == ds-alg-unknown ]]; then
+        # The parent's DS names algorithm 253 (PRIVATEDNS), which no validator implements: the zone is then
+        # provably insecure, not bogus (RFC 4035 section 5.2, RFC 6840 section 5.2).
+        perl -i -pe 's/^(\S+\s+\d+\s+IN\s+DS\s+\d+\s+)\d+(\s)/${1}253$2/ or die "ds-alg-unknown: no DS\n"' "$Z/$file.ds"
+    fi
     cp "$Z/keys/$ksk.key" "$Z/$file.ksk"
     if [[ $special == tamper-tlsa ]]; then
         # Flip one base64 character in the middle of the TLSA RRSIG's signature field.

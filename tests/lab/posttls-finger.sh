@@ -68,6 +68,8 @@ classify() {
         return
     fi
     if grep -q 'Connection refused\|Connection timed out' "$log"; then echo "fail connect-failed"; return; fi
+    if grep -q 'timeout while reading server greeting' "$log"; then echo "fail timeout"; return; fi
+    if grep -q 'SSL_connect error' "$log"; then echo "fail tls-failed"; return; fi
     # EHLO answered without STARTTLS while the level is dane: posttls-finger just quits
     if grep -q '< 250 ' "$log" && ! grep -q '< 250.STARTTLS' "$log"; then echo "fail starttls-not-offered"; return; fi
     echo "fail unknown"

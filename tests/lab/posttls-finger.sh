@@ -12,7 +12,7 @@
 # Exit 0 when every compared scenario agrees, 1 otherwise. Logs: $LAB_DIR/posttls-finger/NAME.log
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
-PF_TIMEOUT=${PF_TIMEOUT:-10}
+PF_TIMEOUT=${PF_TIMEOUT:-5}
 
 if [[ ${LAB_PF_INSIDE:-} != 1 ]]; then
     [[ $(id -u) -eq 0 ]] || lab_die "needs root (unshare -m, bind mount)"

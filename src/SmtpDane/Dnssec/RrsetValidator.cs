@@ -91,7 +91,7 @@ public static class RrsetValidator
                 if (!budget.TrySpendVerification()) return budget.ExceededResult();
                 data ??= SignedData.Build(sig, rrset);
                 if (data is not null && SignatureVerifier.Verify(sig.Algorithm, key.PublicKey, data, sig.Signature))
-                    return ValidationResult.Secure(sig.ExpirationAt(now), $"{what} verifies");
+                    return ValidationResult.Secure(sig.ExpirationAt(now), $"{what} verifies") with { Signature = sig };
                 Note(3, DnsProblemKind.DnssecBogus, $"{what}: signature does not verify");
             }
         }

@@ -7,6 +7,9 @@ namespace SmtpDane.Dnssec;
 /// earliest RRSIG expiration the step relied on, so a monitor can warn before a signature runs out.</summary>
 public sealed record ValidationResult(SecurityStatus Status, DnsProblemKind? Problem, string Reason, DateTimeOffset? Expiration)
 {
+    /// <summary>For a Secure RRset: the RRSIG that verified (its Labels field tells whether a wildcard was expanded).</summary>
+    public RrsigRecord? Signature { get; init; }
+
     public static ValidationResult Secure(DateTimeOffset? expiration, string reason = "") => new(SecurityStatus.Secure, null, reason, expiration);
     public static ValidationResult Bogus(DnsProblemKind problem, string reason) => new(SecurityStatus.Bogus, problem, reason, null);
     public static ValidationResult Insecure(DnsProblemKind problem, string reason) => new(SecurityStatus.Insecure, problem, reason, null);

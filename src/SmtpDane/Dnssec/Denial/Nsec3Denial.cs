@@ -65,6 +65,29 @@ public static class Nsec3Denial
         return OptOutOrSecure(cover, $"NSEC3 proves no closer match than *.{source}");
     }
 
+    /// <summary>DS denial met on the way down (RFC 5155 §8.6): Secure = not a zone cut; Insecure = unsigned delegation
+    /// (NS without DS in a matching NSEC3, or an opt-out NSEC3 covering the name); Bogus = no valid proof.</summary>
+    public static ValidationResult ClassifyDsAbsence(DnsName name, DnsName zone, IReadOnlyList<Nsec3Evidence> rrs, ValidationBudget budget)
+    {
+        var chain = Nsec3Chain.Create(zone, rrs, budget, out var verdict);
+        if (chain is null) return verdict!;
+        var exact = chain.Match(name);
+        if (exact is not null)
+        {
+            var t = exact.Record.Types;
+            if (t.Contains(RecordType.DS)) return Missing($"NSEC3 for {name} lists DS, but no DS was returned");
+            if (t.Contains(RecordType.SOA)) return Missing($"NSEC3 for {name} is the child apex's (SOA bit) and cannot deny DS");
+            if (t.Contains(RecordType.NS))
+                return ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"NSEC3 proves {name} is a delegation without DS: unsigned zone");
+            return ValidationResult.Secure(null, $"NSEC3 shows {name} is not a zone cut");
+        }
+        var proof = ClosestEncloserProof(chain, name, zone);
+        if (proof.Failure is not null) return proof.Failure;
+        return proof.NextCloserCover!.Record.OptOut
+            ? ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"opt-out NSEC3 covers {name}: possibly an unsigned delegation (RFC 5155 §8.6)")
+            : ValidationResult.Secure(null, $"NSEC3 shows {name} does not exist (not a zone cut)");
+    }
+
     private sealed record Proof(DnsName? Encloser, Nsec3Evidence? NextCloserCover, ValidationResult? Failure);
 
     /// <summary>RFC 5155 §8.3: the longest ancestor of QNAME with a matching NSEC3 is the closest encloser; the

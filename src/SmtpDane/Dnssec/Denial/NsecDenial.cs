@@ -53,6 +53,27 @@ public static class NsecDenial
         return ValidationResult.Secure(null, $"NSEC proves no closer match than *.{source}");
     }
 
+    /// <summary>
+    /// Judges a DS denial met while walking down from a secure zone (RFC 4035 §5.2): Secure = no DS and
+    /// <paramref name="name"/> is not a zone cut (keep the parent's keys); Insecure = a delegation without DS (the
+    /// NSEC at the name has NS but neither DS nor SOA: provably unsigned); Bogus = no valid proof.
+    /// </summary>
+    public static ValidationResult ClassifyDsAbsence(DnsName name, IReadOnlyList<NsecEvidence> nsecs)
+    {
+        var exact = nsecs.FirstOrDefault(n => n.Owner == name);
+        if (exact is not null)
+        {
+            var t = exact.Record.Types;
+            if (t.Contains(RecordType.DS)) return Missing($"NSEC at {name} lists DS, but no DS was returned");
+            if (t.Contains(RecordType.SOA)) return Missing($"NSEC at {name} is the child apex's (SOA bit) and cannot deny DS (RFC 6840 §4.4)");
+            if (t.Contains(RecordType.NS))
+                return ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"NSEC proves {name} is a delegation without DS: unsigned zone (RFC 4035 §5.2)");
+            return ValidationResult.Secure(null, $"NSEC shows {name} is not a zone cut");
+        }
+        if (FindCovering(name, nsecs) is not null) return ValidationResult.Secure(null, $"NSEC shows {name} does not exist (not a zone cut)");
+        return Missing($"no NSEC proves the absence of DS at {name}");
+    }
+
     private static ValidationResult CheckBitmap(DnsName qname, RecordType qtype, NsecEvidence nsec, string via)
     {
         var types = nsec.Record.Types;

@@ -4,7 +4,7 @@ namespace SmtpDane.Dns;
 
 /// <summary>One resource record (RFC 1035 §3.2.1). <see cref="RData"/> is the RDATA octets as received, with any
 /// compressed names expanded (case preserved); <see cref="Data"/> is the same RDATA decoded.
-/// Build one with <see cref="Create"/> (encodes the RDATA) or get it from <c>DnsMessageDecoder</c>.</summary>
+/// Build one with <see cref="Create"/> (encodes the RDATA) or get it from <see cref="DnsMessageDecoder"/>.</summary>
 public sealed class ResourceRecord : IEquatable<ResourceRecord>
 {
     public DnsName Owner { get; }

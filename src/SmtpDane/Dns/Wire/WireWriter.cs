@@ -7,7 +7,8 @@ internal sealed class WireWriter
 {
     private byte[] _buf = new byte[512];
     public int Length { get; private set; }
-    private readonly Dictionary<DnsName, int>? _compression;
+    // Keyed by the exact octets (case-sensitive): a pointer must not change the case of the name it stands for.
+    private readonly Dictionary<string, int>? _compression;
 
     public WireWriter(bool compress = false) => _compression = compress ? new() : null;
 
@@ -37,12 +38,13 @@ internal sealed class WireWriter
         var current = name;
         while (!current.IsRoot)
         {
-            if (_compression.TryGetValue(current, out var off))
+            var key = Convert.ToBase64String(current.ToWire());
+            if (_compression.TryGetValue(key, out var off))
             {
                 U16((ushort)(0xC000 | off));
                 return;
             }
-            if (Length < 0x3FFF) _compression[current] = Length;
+            if (Length < 0x3FFF) _compression[key] = Length;
             var label = current.Label(0);
             U8((byte)label.Length);
             Bytes(label);

@@ -85,10 +85,14 @@ public sealed class ValidatingLookup : IDnsLookup
     /// Secure with the signer as apex; a wildcard expansion also needs the no-closer-match proof (RFC 4035 §5.3.4).</summary>
     private async Task<ValidationResult> ValidateDataAsync(RRset set, UpstreamReply reply, DateTimeOffset now, ValidationBudget budget, CancellationToken ct)
     {
-        var zoneName = set.Type == RecordType.DS && !set.Owner.IsRoot ? set.Owner.Parent! : set.Owner;
+        // The zone is named by the signer (RFC 4035 §5.3.1), so the walk stops at the zone cut the data claims; an
+        // unsigned RRset is judged by the zone its owner falls in (the parent's for DS, RFC 4035 §5.2).
+        var zoneName = SignerZone(set.Rrsigs, set.Owner, set.Type) ?? DataZone(set.Owner, set.Type);
         var state = await _chain.StateAtAsync(zoneName, now, budget, ct).ConfigureAwait(false);
         if (state.Status != SecurityStatus.Secure) return FromState(state);
         var zone = state.Zone!;
+        if (zone != zoneName && set.Signatures.Count > 0)
+            return ValidationResult.Bogus(DnsProblemKind.DnssecBogus, $"{set.Owner} {set.Type.ToText()} is signed by {zoneName}, which is not a zone apex (the enclosing zone is {zone})");
         if (set.Signatures.Count == 0)
             return ValidationResult.Bogus(DnsProblemKind.RrsigsMissing,
                 $"{set.Owner} {set.Type.ToText()} has no RRSIG although zone {zone} is signed (its parent has a DS): a resolver or middlebox may strip signatures");
@@ -113,10 +117,14 @@ public sealed class ValidatingLookup : IDnsLookup
     private async Task<ValidationResult> ValidateDenialAsync(DnsName name, RecordType type, DenialKind denial, UpstreamReply reply,
         DateTimeOffset now, ValidationBudget budget, CancellationToken ct)
     {
-        var zoneName = type == RecordType.DS && !name.IsRoot ? name.Parent! : name;
+        var signatures = reply.Authority.Select(r => r.Data).OfType<RrsigRecord>();
+        var proofSigs = signatures.Where(g => g.TypeCovered is RecordType.NSEC or RecordType.NSEC3 or RecordType.SOA);
+        var zoneName = SignerZone(proofSigs, name, type) ?? DataZone(name, type);
         var state = await _chain.StateAtAsync(zoneName, now, budget, ct).ConfigureAwait(false);
         if (state.Status != SecurityStatus.Secure) return FromState(state);
         var zone = state.Zone!;
+        if (zone != zoneName)
+            return ValidationResult.Bogus(DnsProblemKind.DnssecBogus, $"denial for {name} signed by {zoneName}, which is not a zone apex (the enclosing zone is {zone})");
         var evidence = DenialEvidence.Collect(reply.Authority, zone, state.Keys, now, budget);
         ValidationResult proof;
         if (evidence.Nsec3.Count > 0)
@@ -136,6 +144,24 @@ public sealed class ValidatingLookup : IDnsLookup
         }
         if (proof.Status == SecurityStatus.Bogus) return proof;
         return proof with { Expiration = ValidationResult.Earliest(state.Expiry, evidence.Expiry) };
+    }
+
+    /// <summary>The zone a name's data lives in when nothing is signed: its own (deepest cut found by the walk), or the
+    /// parent side for DS (RFC 4035 §5.2).</summary>
+    private static DnsName DataZone(DnsName owner, RecordType type) => type == RecordType.DS && !owner.IsRoot ? owner.Parent! : owner;
+
+    /// <summary>The deepest signer name among the RRSIGs that may sign data of this owner (signer at or above the
+    /// owner; strictly above for DS, which the parent signs). Null when none qualifies.</summary>
+    private static DnsName? SignerZone(IEnumerable<RrsigRecord> sigs, DnsName owner, RecordType type)
+    {
+        DnsName? best = null;
+        foreach (var sig in sigs)
+        {
+            var signer = sig.SignerName;
+            if (!owner.IsSubdomainOf(signer) || (type == RecordType.DS && signer == owner && !owner.IsRoot)) continue;
+            if (best is null || signer.LabelCount > best.LabelCount) best = signer;
+        }
+        return best;
     }
 
     private static (RRset? Set, DnsName? Target) FindRedirect(IReadOnlyList<RRset> answer, DnsName name)

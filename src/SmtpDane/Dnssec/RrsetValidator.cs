@@ -16,8 +16,11 @@ public static class RrsetValidator
     /// <param name="keys">The zone's DNSKEY RRset, already validated (or the anchor keys when validating that set).</param>
     /// <param name="now">The injected clock for the RRSIG validity window.</param>
     /// <param name="budget">Work caps (KeyTrap).</param>
-    public static ValidationResult Validate(RRset rrset, DnsName zone, IReadOnlyList<DnskeyRecord> keys, DateTimeOffset now, ValidationBudget budget)
+    /// <param name="crypto">Algorithms judged; <see cref="CryptoSuite.Default"/> when null.</param>
+    public static ValidationResult Validate(RRset rrset, DnsName zone, IReadOnlyList<DnskeyRecord> keys, DateTimeOffset now, ValidationBudget budget,
+        CryptoSuite? crypto = null)
     {
+        crypto ??= CryptoSuite.Default;
         var sigs = rrset.Rrsigs.ToList();
         if (sigs.Count == 0)
             return ValidationResult.Bogus(DnsProblemKind.RrsigsMissing, $"{rrset.Owner} {rrset.Type.ToText()} has no RRSIG in signed zone {zone}");
@@ -43,7 +46,7 @@ public static class RrsetValidator
                 Note(1, DnsProblemKind.DnssecBogus, $"{what}: signer {sig.SignerName} is not the zone {zone}");
                 continue;
             }
-            if (!AlgorithmPolicy.IsSupported(sig.Algorithm))
+            if (!crypto.IsSupported(sig.Algorithm))
             {
                 Note(1, DnsProblemKind.DnssecBogus, $"{what}: algorithm not supported and no other signature verifies");
                 continue;
@@ -90,7 +93,7 @@ public static class RrsetValidator
                     return budget.ExceededResult($"more than {ValidationBudget.MaxKeysPerSignature} DNSKEYs share key tag {sig.KeyTag} in {zone} (KeyTrap)");
                 if (!budget.TrySpendVerification()) return budget.ExceededResult();
                 data ??= SignedData.Build(sig, rrset);
-                if (data is not null && SignatureVerifier.Verify(sig.Algorithm, key.PublicKey, data, sig.Signature))
+                if (data is not null && crypto.Verify(sig.Algorithm, key.PublicKey, data, sig.Signature))
                     return ValidationResult.Secure(sig.ExpirationAt(now), $"{what} verifies") with { Signature = sig };
                 Note(3, DnsProblemKind.DnssecBogus, $"{what}: signature does not verify");
             }

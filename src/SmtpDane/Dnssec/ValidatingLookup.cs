@@ -1,5 +1,6 @@
 using SmtpDane.Dns;
 using SmtpDane.Dnssec.Chain;
+using SmtpDane.Dnssec.Crypto;
 using SmtpDane.Dnssec.Denial;
 
 namespace SmtpDane.Dnssec;
@@ -21,11 +22,20 @@ public sealed class ValidatingLookup : IDnsLookup
     /// <param name="anchors"><see cref="TrustAnchors.BuiltIn"/> or a parsed -trust-anchor file.</param>
     /// <param name="clock">The validation time (RRSIG windows); injected so tests and replays are deterministic.</param>
     public ValidatingLookup(UpstreamQuery query, TrustAnchors anchors, Func<DateTimeOffset> clock)
+        : this(query, anchors, clock, CryptoSuite.Default)
+    {
+    }
+
+    /// <summary>With a non-default algorithm set (conformance replays only).</summary>
+    internal ValidatingLookup(UpstreamQuery query, TrustAnchors anchors, Func<DateTimeOffset> clock, CryptoSuite crypto)
     {
         _queries = new QueryCache(query);
-        _chain = new ChainOfTrust(_queries, anchors);
+        _crypto = crypto;
+        _chain = new ChainOfTrust(_queries, anchors, crypto);
         _clock = clock;
     }
+
+    private readonly CryptoSuite _crypto;
 
     public async Task<DnsAnswer> LookupAsync(DnsName name, RecordType type, CancellationToken ct)
     {
@@ -96,14 +106,14 @@ public sealed class ValidatingLookup : IDnsLookup
         if (set.Signatures.Count == 0)
             return ValidationResult.Bogus(DnsProblemKind.RrsigsMissing,
                 $"{set.Owner} {set.Type.ToText()} has no RRSIG although zone {zone} is signed (its parent has a DS): a resolver or middlebox may strip signatures");
-        var check = RrsetValidator.Validate(set, zone, state.Keys, now, budget);
+        var check = RrsetValidator.Validate(set, zone, state.Keys, now, budget, _crypto);
         if (!check.IsSecure) return check;
         var expiry = ValidationResult.Earliest(state.Expiry, check.Expiration);
         var sig = check.Signature!;
         if (SignedData.IsWildcardExpansion(set.Owner, sig.Labels))
         {
             var source = set.Owner.Suffix(sig.Labels);
-            var evidence = DenialEvidence.Collect(reply.Authority, zone, state.Keys, now, budget);
+            var evidence = DenialEvidence.Collect(reply.Authority, zone, state.Keys, now, budget, _crypto);
             ValidationResult proof = evidence.Nsec3.Count > 0 ? Nsec3Denial.ProveWildcardAnswer(set.Owner, source, zone, evidence.Nsec3, budget)
                 : evidence.Nsec.Count > 0 ? NsecDenial.ProveWildcardAnswer(set.Owner, source, evidence.Nsec)
                 : evidence.Failure ?? ValidationResult.Bogus(DnsProblemKind.NsecMissing, $"wildcard answer {set.Owner} from *.{source} without NSEC/NSEC3 proof (RFC 4035 §5.3.4)");
@@ -119,13 +129,15 @@ public sealed class ValidatingLookup : IDnsLookup
     {
         var signatures = reply.Authority.Select(r => r.Data).OfType<RrsigRecord>();
         var proofSigs = signatures.Where(g => g.TypeCovered is RecordType.NSEC or RecordType.NSEC3 or RecordType.SOA);
+        // A signed denial is judged in its signer's zone (an unsigned delegation below the signer shows in the proof
+        // itself: NS bit or opt-out). An unsigned one walks down to the name's own zone to find the insecure cut.
         var zoneName = SignerZone(proofSigs, name, type) ?? DataZone(name, type);
         var state = await _chain.StateAtAsync(zoneName, now, budget, ct).ConfigureAwait(false);
         if (state.Status != SecurityStatus.Secure) return FromState(state);
         var zone = state.Zone!;
         if (zone != zoneName)
             return ValidationResult.Bogus(DnsProblemKind.DnssecBogus, $"denial for {name} signed by {zoneName}, which is not a zone apex (the enclosing zone is {zone})");
-        var evidence = DenialEvidence.Collect(reply.Authority, zone, state.Keys, now, budget);
+        var evidence = DenialEvidence.Collect(reply.Authority, zone, state.Keys, now, budget, _crypto);
         ValidationResult proof;
         if (evidence.Nsec3.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SmtpDane.Dns;
+using SmtpDane.Dnssec.Crypto;
 using SmtpDane.Dnssec.Denial;
 
 namespace SmtpDane.Dnssec.Chain;
@@ -14,12 +15,14 @@ internal sealed class ChainOfTrust
 {
     private readonly QueryCache _queries;
     private readonly TrustAnchors _anchors;
+    private readonly CryptoSuite _crypto;
     private readonly ConcurrentDictionary<DnsName, Lazy<Task<ChainState>>> _states = new();
 
-    public ChainOfTrust(QueryCache queries, TrustAnchors anchors)
+    public ChainOfTrust(QueryCache queries, TrustAnchors anchors, CryptoSuite crypto)
     {
         _queries = queries;
         _anchors = anchors;
+        _crypto = crypto;
     }
 
     /// <summary>Starts the DS and DNSKEY queries for every ancestor of <paramref name="name"/> below its anchor.</summary>
@@ -50,7 +53,7 @@ internal sealed class ChainOfTrust
         if (name == anchor.Zone) return await AnchorStateAsync(anchor, now, budget, ct).ConfigureAwait(false);
 
         var parent = await StateAtAsync(name.Parent!, now, budget, ct).ConfigureAwait(false);
-        if (parent.Status != SecurityStatus.Secure) return parent;
+        if (parent.Status != SecurityStatus.Secure || parent.Nonexistent) return parent;
         var zone = parent.Zone!;
 
         var dsResult = await _queries.GetAsync(name, RecordType.DS, ct).ConfigureAwait(false);
@@ -60,15 +63,15 @@ internal sealed class ChainOfTrust
         var dsSet = answer.FirstOrDefault(s => s.Owner == name && s.Type == RecordType.DS);
         if (dsSet is not null)
         {
-            var dsCheck = RrsetValidator.Validate(dsSet, zone, parent.Keys, now, budget);
+            var dsCheck = RrsetValidator.Validate(dsSet, zone, parent.Keys, now, budget, _crypto);
             if (!dsCheck.IsSecure) return ChainState.From(dsCheck with { Reason = $"DS of {name}: {dsCheck.Reason}" });
             if (parent.Depth + 1 > ValidationBudget.MaxDelegationDepth)
                 return ChainState.From(budget.ExceededResult($"more than {ValidationBudget.MaxDelegationDepth} zone cuts below the anchor"));
             var keyResult = await _queries.GetAsync(name, RecordType.DNSKEY, ct).ConfigureAwait(false);
-            if (Unusable(keyResult, name, RecordType.DNSKEY) is { } keyFailed) return keyFailed;
+            if (Unusable(keyResult, name, RecordType.DNSKEY) is { } keyFailed) return DnskeyUnobtainable(keyResult, keyFailed, name);
             var keySet = RRset.Group(keyResult.Reply!.Answer).FirstOrDefault(s => s.Owner == name && s.Type == RecordType.DNSKEY);
             var ds = dsSet.Records.Select(r => r.Data).OfType<DsRecord>().ToList();
-            var (keysCheck, keys) = KeySetValidator.Validate(name, ds, [], keySet, now, budget);
+            var (keysCheck, keys) = KeySetValidator.Validate(name, ds, [], keySet, now, budget, _crypto);
             if (!keysCheck.IsSecure) return ChainState.From(keysCheck);
             return ChainState.Secure(name, keys, parent.Depth + 1,
                 ValidationResult.Earliest(parent.Expiry, ValidationResult.Earliest(dsCheck.Expiration, keysCheck.Expiration)));
@@ -78,19 +81,20 @@ internal sealed class ChainOfTrust
         if (cname is not null)
         {
             // A CNAME cannot sit at a zone cut (RFC 1034 §3.6.2, RFC 2181 §10.1): if it validates, the name is no cut.
-            var c = RrsetValidator.Validate(cname, zone, parent.Keys, now, budget);
+            var c = RrsetValidator.Validate(cname, zone, parent.Keys, now, budget, _crypto);
             return c.IsSecure ? parent with { Expiry = ValidationResult.Earliest(parent.Expiry, c.Expiration) } : ChainState.From(c);
         }
 
         // Negative DS answer: the parent zone must prove it (RFC 4035 §5.2).
-        var evidence = DenialEvidence.Collect(reply.Authority, zone, parent.Keys, now, budget);
+        var evidence = DenialEvidence.Collect(reply.Authority, zone, parent.Keys, now, budget, _crypto);
         ValidationResult verdict;
-        if (evidence.Nsec3.Count > 0) verdict = Nsec3Denial.ClassifyDsAbsence(name, zone, evidence.Nsec3, budget);
-        else if (evidence.Nsec.Count > 0) verdict = NsecDenial.ClassifyDsAbsence(name, evidence.Nsec);
+        bool absent = false;
+        if (evidence.Nsec3.Count > 0) verdict = Nsec3Denial.ClassifyDsAbsence(name, zone, evidence.Nsec3, budget, out absent);
+        else if (evidence.Nsec.Count > 0) verdict = NsecDenial.ClassifyDsAbsence(name, evidence.Nsec, out absent);
         else verdict = evidence.Failure ?? ValidationResult.Bogus(DnsProblemKind.NsecMissing, $"no signed NSEC/NSEC3 proves the absence of DS at {name} in {zone}");
         return verdict.Status switch
         {
-            SecurityStatus.Secure => parent with { Expiry = ValidationResult.Earliest(parent.Expiry, evidence.Expiry) },
+            SecurityStatus.Secure => parent with { Expiry = ValidationResult.Earliest(parent.Expiry, evidence.Expiry), Nonexistent = absent },
             _ => ChainState.From(verdict),
         };
     }
@@ -98,12 +102,12 @@ internal sealed class ChainOfTrust
     private async Task<ChainState> AnchorStateAsync(TrustAnchor anchor, DateTimeOffset now, ValidationBudget budget, CancellationToken ct)
     {
         var result = await _queries.GetAsync(anchor.Zone, RecordType.DNSKEY, ct).ConfigureAwait(false);
-        if (Unusable(result, anchor.Zone, RecordType.DNSKEY) is { } failed) return failed;
+        if (Unusable(result, anchor.Zone, RecordType.DNSKEY) is { } failed) return DnskeyUnobtainable(result, failed, anchor.Zone);
         var keySet = RRset.Group(result.Reply!.Answer).FirstOrDefault(s => s.Owner == anchor.Zone && s.Type == RecordType.DNSKEY);
         if (keySet is not null && keySet.Signatures.Count == 0)
             return ChainState.Fail(SecurityStatus.Bogus, DnsProblem.Of(DnsProblemKind.ResolverStripsDnssec,
                 $"the DNSKEY RRset of trust anchor {anchor.Zone} came back without RRSIG although DO was set: the resolver strips DNSSEC"));
-        var (check, keys) = KeySetValidator.Validate(anchor.Zone, anchor.Ds, anchor.Keys, keySet, now, budget);
+        var (check, keys) = KeySetValidator.Validate(anchor.Zone, anchor.Ds, anchor.Keys, keySet, now, budget, _crypto);
         if (!check.IsSecure)
         {
             var kind = check.Status == SecurityStatus.Bogus && check.Problem == DnsProblemKind.DnskeyMissing ? DnsProblemKind.TrustAnchorMismatch : check.Problem ?? DnsProblemKind.DnssecBogus;
@@ -111,6 +115,13 @@ internal sealed class ChainOfTrust
         }
         return ChainState.Secure(anchor.Zone, keys, 0, check.Expiration);
     }
+
+    /// <summary>RFC 4035 §5.2: a zone with a DS whose DNSKEY RRset cannot be had is Bogus (EDE 9 "DNSKEY Missing") when the
+    /// resolver answered with an error; with no reply at all (timeout) the state stays Indeterminate.</summary>
+    private static ChainState DnskeyUnobtainable(UpstreamResult result, ChainState failed, DnsName zone) =>
+        result.Reply is null || failed.Problem?.Kind == DnsProblemKind.ResolverStripsDnssec
+            ? failed
+            : ChainState.Fail(SecurityStatus.Bogus, DnsProblem.Of(DnsProblemKind.DnskeyMissing, $"{zone} has a DS/anchor but its DNSKEY query failed: {failed.Problem?.Message}"));
 
     /// <summary>A failed query, a reply without the DO echo, or an error RCODE: the state cannot be decided.</summary>
     internal static ChainState? Unusable(UpstreamResult result, DnsName name, RecordType type)

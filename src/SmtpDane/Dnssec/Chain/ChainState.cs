@@ -8,6 +8,10 @@ namespace SmtpDane.Dnssec.Chain;
 internal sealed record ChainState(SecurityStatus Status, DnsName? Zone, IReadOnlyList<DnskeyRecord> Keys, int Depth,
     DateTimeOffset? Expiry, DnsProblem? Problem)
 {
+    /// <summary>The name was proven not to exist: nothing below it exists or can be a zone cut, so the walk stops
+    /// asking (RFC 4035 §5.4: NXDOMAIN covers the whole subtree).</summary>
+    public bool Nonexistent { get; init; }
+
     public static ChainState Secure(DnsName zone, IReadOnlyList<DnskeyRecord> keys, int depth, DateTimeOffset? expiry) =>
         new(SecurityStatus.Secure, zone, keys, depth, expiry, null);
 

@@ -10,18 +10,19 @@ public static class KeySetValidator
     /// <summary>Validates <paramref name="dnskeys"/> of <paramref name="zone"/> against DS records (already validated,
     /// or anchors) and anchor DNSKEYs. On Secure the returned keys are all zone keys of the RRset.</summary>
     public static (ValidationResult Result, IReadOnlyList<DnskeyRecord> Keys) Validate(DnsName zone, IReadOnlyList<DsRecord> ds,
-        IReadOnlyList<DnskeyRecord> anchorKeys, RRset? dnskeys, DateTimeOffset now, ValidationBudget budget)
+        IReadOnlyList<DnskeyRecord> anchorKeys, RRset? dnskeys, DateTimeOffset now, ValidationBudget budget, CryptoSuite? crypto = null)
     {
+        crypto ??= CryptoSuite.Default;
         var digestTypes = ds.Select(d => d.DigestType).ToList();
         // RFC 4035 §5.2 / RFC 6840 §5.2: DS (and anchors) whose algorithm or digest we cannot judge are ignored; if none
         // remain the zone is treated as unsigned (Insecure), not Bogus.
-        var usableDs = ds.Where(d => AlgorithmPolicy.IsSupported(d.Algorithm) && DsDigest.Usable(d.DigestType, digestTypes)).ToList();
-        var usableAnchorKeys = anchorKeys.Where(k => AlgorithmPolicy.IsSupported(k.Algorithm) && !k.IsRevoked).ToList();
+        var usableDs = ds.Where(d => crypto.IsSupported(d.Algorithm) && DsDigest.Usable(d.DigestType, digestTypes)).ToList();
+        var usableAnchorKeys = anchorKeys.Where(k => crypto.IsSupported(k.Algorithm) && !k.IsRevoked).ToList();
         if (usableDs.Count == 0 && usableAnchorKeys.Count == 0)
         {
             if (ds.Count == 0 && anchorKeys.Count == 0)
                 return (ValidationResult.Bogus(DnsProblemKind.DnskeyMissing, $"no DS or anchor for {zone}"), []);
-            bool algorithmProblem = ds.Any(d => !AlgorithmPolicy.IsSupported(d.Algorithm)) || anchorKeys.Any(k => !AlgorithmPolicy.IsSupported(k.Algorithm));
+            bool algorithmProblem = ds.Any(d => !crypto.IsSupported(d.Algorithm)) || anchorKeys.Any(k => !crypto.IsSupported(k.Algorithm));
             return algorithmProblem
                 ? (ValidationResult.Insecure(DnsProblemKind.UnsupportedDnskeyAlgorithm, $"{zone}: only unsupported DNSKEY algorithms in its DS/anchor set (RFC 4035 §5.2)"), [])
                 : (ValidationResult.Insecure(DnsProblemKind.UnsupportedDsDigestType, $"{zone}: only unsupported DS digest types (RFC 4035 §5.2)"), []);
@@ -46,7 +47,7 @@ public static class KeySetValidator
                 return (ValidationResult.Bogus(DnsProblemKind.DnskeyMissing, $"no DNSKEY of {zone} matches its DS (RFC 4035 §5.2)"), []);
             entry = usableAnchorKeys;
         }
-        var result = RrsetValidator.Validate(dnskeys, zone, entry, now, budget);
+        var result = RrsetValidator.Validate(dnskeys, zone, entry, now, budget, crypto);
         if (!result.IsSecure)
             return (result with { Reason = $"DNSKEY RRset of {zone} not signed by a key its DS/anchor names: {result.Reason}" }, []);
         return (result, all.Where(k => k.IsZoneKey).ToList());

@@ -1,4 +1,5 @@
 using SmtpDane.Dns;
+using SmtpDane.Dnssec.Crypto;
 
 namespace SmtpDane.Dnssec.Denial;
 
@@ -8,7 +9,7 @@ namespace SmtpDane.Dnssec.Denial;
 internal sealed record DenialEvidence(IReadOnlyList<NsecEvidence> Nsec, IReadOnlyList<Nsec3Evidence> Nsec3, DateTimeOffset? Expiry, ValidationResult? Failure)
 {
     public static DenialEvidence Collect(IReadOnlyList<ResourceRecord> authority, DnsName zone, IReadOnlyList<DnskeyRecord> keys,
-        DateTimeOffset now, ValidationBudget budget)
+        DateTimeOffset now, ValidationBudget budget, CryptoSuite crypto)
     {
         var nsec = new List<NsecEvidence>();
         var nsec3 = new List<Nsec3Evidence>();
@@ -18,7 +19,7 @@ internal sealed record DenialEvidence(IReadOnlyList<NsecEvidence> Nsec, IReadOnl
         {
             if (set.Type is not (RecordType.NSEC or RecordType.NSEC3)) continue;
             if (!set.Owner.IsSubdomainOf(zone)) continue;
-            var check = RrsetValidator.Validate(set, zone, keys, now, budget);
+            var check = RrsetValidator.Validate(set, zone, keys, now, budget, crypto);
             if (!check.IsSecure)
             {
                 failure ??= check with { Reason = $"denial record: {check.Reason}" };

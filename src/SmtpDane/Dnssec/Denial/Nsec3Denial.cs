@@ -43,6 +43,10 @@ public static class Nsec3Denial
                 ? ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"opt-out NSEC3 covers {qname}: unsigned delegation (RFC 5155 §8.6)")
                 : Fail(chain, $"no NSEC3 matches {qname} and the covering NSEC3 lacks opt-out (RFC 5155 §8.6)");
         }
+        // No NSEC3 matches QNAME. If the next closer name is covered by an opt-out NSEC3, QNAME may sit in an unsigned
+        // delegation the parent cannot speak for: Insecure (RFC 5155 §8.6 logic, applied to every QTYPE as Unbound does).
+        if (proof.NextCloserCover!.Record.OptOut)
+            return ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"opt-out NSEC3 covers {qname}: it may be an unsigned delegation (RFC 5155 §8.6)");
         var wildcard = proof.Encloser!.Prepend("*"u8);
         var wild = chain.Match(wildcard);
         if (wild is null) return Fail(chain, $"no NSEC3 matches {qname} or wildcard {wildcard} (RFC 5155 §8.5, §8.7)");
@@ -67,8 +71,9 @@ public static class Nsec3Denial
 
     /// <summary>DS denial met on the way down (RFC 5155 §8.6): Secure = not a zone cut; Insecure = unsigned delegation
     /// (NS without DS in a matching NSEC3, or an opt-out NSEC3 covering the name); Bogus = no valid proof.</summary>
-    public static ValidationResult ClassifyDsAbsence(DnsName name, DnsName zone, IReadOnlyList<Nsec3Evidence> rrs, ValidationBudget budget)
+    public static ValidationResult ClassifyDsAbsence(DnsName name, DnsName zone, IReadOnlyList<Nsec3Evidence> rrs, ValidationBudget budget, out bool nameAbsent)
     {
+        nameAbsent = false;
         var chain = Nsec3Chain.Create(zone, rrs, budget, out var verdict);
         if (chain is null) return verdict!;
         var exact = chain.Match(name);
@@ -83,9 +88,10 @@ public static class Nsec3Denial
         }
         var proof = ClosestEncloserProof(chain, name, zone);
         if (proof.Failure is not null) return proof.Failure;
-        return proof.NextCloserCover!.Record.OptOut
-            ? ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"opt-out NSEC3 covers {name}: possibly an unsigned delegation (RFC 5155 §8.6)")
-            : ValidationResult.Secure(null, $"NSEC3 shows {name} does not exist (not a zone cut)");
+        if (proof.NextCloserCover!.Record.OptOut)
+            return ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"opt-out NSEC3 covers {name}: possibly an unsigned delegation (RFC 5155 §8.6)");
+        nameAbsent = true;
+        return ValidationResult.Secure(null, $"NSEC3 shows {name} does not exist (not a zone cut)");
     }
 
     private sealed record Proof(DnsName? Encloser, Nsec3Evidence? NextCloserCover, ValidationResult? Failure);

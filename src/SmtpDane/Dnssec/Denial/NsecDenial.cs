@@ -58,8 +58,9 @@ public static class NsecDenial
     /// <paramref name="name"/> is not a zone cut (keep the parent's keys); Insecure = a delegation without DS (the
     /// NSEC at the name has NS but neither DS nor SOA: provably unsigned); Bogus = no valid proof.
     /// </summary>
-    public static ValidationResult ClassifyDsAbsence(DnsName name, IReadOnlyList<NsecEvidence> nsecs)
+    public static ValidationResult ClassifyDsAbsence(DnsName name, IReadOnlyList<NsecEvidence> nsecs, out bool nameAbsent)
     {
+        nameAbsent = false;
         var exact = nsecs.FirstOrDefault(n => n.Owner == name);
         if (exact is not null)
         {
@@ -70,7 +71,12 @@ public static class NsecDenial
                 return ValidationResult.Insecure(DnsProblemKind.InsecureDelegation, $"NSEC proves {name} is a delegation without DS: unsigned zone (RFC 4035 §5.2)");
             return ValidationResult.Secure(null, $"NSEC shows {name} is not a zone cut");
         }
-        if (FindCovering(name, nsecs) is not null) return ValidationResult.Secure(null, $"NSEC shows {name} does not exist (not a zone cut)");
+        if (FindCovering(name, nsecs) is { } cover)
+        {
+            // Covered: the name does not exist, unless the next owner lies below it (an empty non-terminal).
+            nameAbsent = !(cover.Record.NextName.IsSubdomainOf(name) && cover.Record.NextName != name);
+            return ValidationResult.Secure(null, $"NSEC shows {name} is not a zone cut");
+        }
         return Missing($"no NSEC proves the absence of DS at {name}");
     }
 

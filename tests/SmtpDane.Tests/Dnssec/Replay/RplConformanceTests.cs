@@ -17,6 +17,12 @@ public class RplConformanceTests(ITestOutputHelper output)
     /// <summary>Scenarios outside our scope, each with why.</summary>
     internal static readonly Dictionary<string, string> Unsupported = new()
     {
+        ["root_key_sentinel.rpl"] = "RFC 8509 root-key-sentinel signalling (SERVFAIL as a signal, not a validation result) is not implemented",
+        ["rrsig_agr_wild.rpl"] = "later steps are answered from Unbound's aggressive NSEC cache (RFC 8198); we do not synthesise answers from cached NSEC",
+        ["val_negcache_nodata.rpl"] = "later steps rely on aggressive use of cached NSEC (RFC 8198); no canned answer exists for those questions",
+        ["val_negcache_nxdomain.rpl"] = "later steps rely on aggressive use of cached NSEC (RFC 8198); no canned answer exists for those questions",
+        ["val_ta_algo_missing.rpl"] = "expects Unbound's harden-algo-downgrade (every DS algorithm must sign); we accept any one valid signature (RFC 6840 §5.11)",
+        ["val_canon_short_px.rpl"] = "PX (RFC 2163) is not a type the zone parser knows, so the scenario's question cannot be read",
     };
 
     internal sealed record StepOutcome(string Query, string Expected, string Actual, bool Pass, string Detail);
@@ -29,13 +35,15 @@ public class RplConformanceTests(ITestOutputHelper output)
         Assert.NotNull(anchors);
         var now = scenario.Now ?? InsideAllWindows(scenario);
         var resolver = new RplResolver(scenario);
-        var lookup = new ValidatingLookup(resolver.QueryAsync, anchors!, () => now);
+        var lookup = new ValidatingLookup(resolver.QueryAsync, anchors!, () => now, ReplayCrypto.WithDsa);
         RplStep? pending = null;
         DnsAnswer? answer = null;
         foreach (var step in scenario.Steps)
         {
             if (step.Kind == "QUERY")
             {
+                if (step.Entry.QName is null || step.Entry.QType is null)
+                    throw new NotSupportedException("query type not parsed: " + string.Join("; ", scenario.ParseErrors));
                 pending = step;
                 resolver.Step = step.Number;
                 answer = lookup.LookupAsync(step.Entry.QName!, step.Entry.QType!.Value, CancellationToken.None).GetAwaiter().GetResult();

@@ -45,6 +45,17 @@ internal sealed class RplResolver(RplScenario scenario)
                 if (proof.Count > 0) return Reply(0, [], proof);
             }
         }
+        if (type == RecordType.DS)
+        {
+            // A resolver that knows the name is absent, or has its NSEC, answers DS from that proof.
+            foreach (var e in entries.Where(e => e.QName == name && (e.Rcode == 3 || (e.Answer.Count == 0 && e.Authority.Any(r => r.Type is RecordType.NSEC or RecordType.NSEC3)))))
+                return Reply(e.Rcode, [], e.Authority);
+            foreach (var e in entries)
+            {
+                var nsec = e.Authority.Where(r => r.Owner == name && (r.Type == RecordType.NSEC || (r.Data is RrsigRecord s && s.TypeCovered == RecordType.NSEC))).ToList();
+                if (nsec.Any(r => r.Type == RecordType.NSEC)) return Reply(0, [], nsec);
+            }
+        }
         foreach (var e in exact.Concat(loose))
             return Reply(e.Rcode, e.Answer, e.Authority);
         return UpstreamResult.Failed(DnsProblem.Of(DnsProblemKind.ServerFailure, $"no canned answer for {name} {type.ToText()}"));

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using SmtpDane.Dns;
+
+namespace SmtpDane.Dnssec.Chain;
+
+/// <summary>Per-run cache of upstream queries: concurrent askers of the same (name, type) share one in-flight query.
+/// The first asker's CancellationToken governs the shared query.</summary>
+internal sealed class QueryCache(UpstreamQuery query)
+{
+    private readonly ConcurrentDictionary<(DnsName, RecordType), Lazy<Task<UpstreamResult>>> _entries = new();
+
+    public Task<UpstreamResult> GetAsync(DnsName name, RecordType type, CancellationToken ct) =>
+        _entries.GetOrAdd((name, type), k => new Lazy<Task<UpstreamResult>>(() => RunAsync(k.Item1, k.Item2, ct))).Value;
+
+    /// <summary>Starts a query without waiting (prefetch).</summary>
+    public void Start(DnsName name, RecordType type, CancellationToken ct) => _ = GetAsync(name, type, ct);
+
+    private async Task<UpstreamResult> RunAsync(DnsName name, RecordType type, CancellationToken ct)
+    {
+        try
+        {
+            return await query(name, type, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The upstream contract says "never throw for DNS trouble"; a transport bug still must not crash validation.
+            return UpstreamResult.Failed(DnsProblem.Of(DnsProblemKind.NetworkError, $"query {name} {type.ToText()} failed: {e.Message}"));
+        }
+    }
+}

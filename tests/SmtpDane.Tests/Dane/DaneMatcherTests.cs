@@ -345,6 +345,36 @@ public class DaneMatcherTests
         Assert.Equal("mail.other.net", v.MatchedName!.Reference);
     }
 
+    [Theory]
+    [InlineData("*.example.com covers mx.example.com", "mx.example.com", StatusToken.Pass)]
+    [InlineData("*.example.com does not cover a.b.example.com", "a.b.example.com", StatusToken.NameMismatch)]
+    [InlineData("*.example.com does not cover example.com", "example.com", StatusToken.NameMismatch)]
+    public void Wildcard_leaf_under_dane_ta(string description, string reference, StatusToken expected)
+    {
+        var root = Root();
+        var leaf = Leaf(root, "wild", sans: ["*.example.com"]);
+        var v = Run([Rec(2, 1, 1, root)], new ReferenceIdentifiers(reference), Week, leaf, root);
+        Assert.True(expected == v.Status, $"{description}: got {v.Status}");
+    }
+
+    [Fact]
+    public void A_2_0_0_record_whose_data_is_not_a_certificate_matches_nothing()
+    {
+        var c = EcChain();
+        var v = Run([new TlsaRecord(2, 0, 0, [0x30, 0x01, 0x00])], c.Leaf, c.Int, c.Root);
+        Assert.Equal(RecordResult.NoCertificateMatched, Assert.Single(v.Records).Result);
+    }
+
+    [Fact]
+    public void Mixed_key_types_along_the_chain_verify()
+    {
+        var root = Root(key: Rsa(0));
+        var inter = Intermediate(root, key: Ec());
+        var leaf = Leaf(inter, key: Ed25519());
+        var r = Rec(2, 0, 2, root);
+        AssertPass(Run([r], leaf, inter, root), r, 2);
+    }
+
     [Fact]
     public void Common_name_is_used_only_without_a_dns_san()
     {

@@ -46,7 +46,7 @@ public static class OcspValidator
         if (!bytes.ResponseType.Equals(OcspObjectIdentifiers.PkixOcspBasic)) return Invalid(OcspInvalidReason.UnsupportedResponseType);
 
         var basicDer = bytes.Response.GetOctets();
-        var (tbsRaw, signature) = SliceBasic(basicDer);
+        var (tbsRaw, signature, includedCerts) = SliceBasic(basicDer);
         var basic = BasicOcspResponse.GetInstance(Asn1Object.FromByteArray(basicDer));
         var data = basic.TbsResponseData;
 
@@ -84,8 +84,8 @@ public static class OcspValidator
         }
         else
         {
-            var included = (basic.Certs?.Cast<Asn1Encodable>() ?? [])
-                .Select(c => ParsedCertificate.TryParse(c.GetEncoded(Asn1Encodable.Der)))
+            var included = includedCerts
+                .Select(ParsedCertificate.TryParse)
                 .Where(c => c is not null && ResponderIs(data.ResponderID, c))
                 .ToList();
             if (included.Count == 0) return Invalid(OcspInvalidReason.ResponderNotFound);
@@ -155,13 +155,22 @@ public static class OcspValidator
         return seq.ReadBitString(out _);
     }
 
-    /// <summary>The signed bytes (tbsResponseData exactly as received) and the signature value.</summary>
-    private static (byte[] Tbs, byte[] Signature) SliceBasic(byte[] basicDer)
+    /// <summary>BasicOCSPResponse (RFC 6960 §4.2.1) cut into the signed bytes (tbsResponseData exactly as
+    /// received), the signature value, and the included certificates exactly as received (signatures over them
+    /// must be checked on the original bytes, not a re-encoding).</summary>
+    private static (byte[] Tbs, byte[] Signature, List<byte[]> Certs) SliceBasic(byte[] basicDer)
     {
         var seq = new AsnReader(basicDer, AsnEncodingRules.BER).ReadSequence();
         var tbs = seq.ReadEncodedValue().ToArray();
         seq.ReadEncodedValue();
-        return (tbs, seq.ReadBitString(out _));
+        var signature = seq.ReadBitString(out _);
+        var certs = new List<byte[]>();
+        if (seq.HasData)
+        {
+            var list = seq.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)).ReadSequence();
+            while (list.HasData) certs.Add(list.ReadEncodedValue().ToArray());
+        }
+        return (tbs, signature, certs);
     }
 
     private static DateTimeOffset Utc(DateTime d) => new(DateTime.SpecifyKind(d, DateTimeKind.Utc));

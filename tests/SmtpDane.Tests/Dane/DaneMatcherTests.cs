@@ -413,6 +413,31 @@ public class DaneMatcherTests
         Assert.Equal([RecordResult.Matched, RecordResult.NoCertificateMatched, RecordResult.Matched], v.Records.Select(o => o.Result));
     }
 
+    [Fact]
+    public void Duplicate_certificates_in_the_chain_are_harmless()
+    {
+        var c = EcChain();
+        var r = Rec(2, 0, 1, c.Root);
+        AssertPass(Run([r], c.Leaf, c.Leaf, c.Int, c.Root, c.Int, c.Root), r, 2);
+    }
+
+    [Fact]
+    public void A_hostile_clique_of_cross_signed_cas_stops_at_the_path_building_budget()
+    {
+        // Every "Loop CA" key certified by every other: the number of issuer paths explodes.
+        var keys = Enumerable.Range(0, 5).Select(_ => Ec()).ToArray();
+        var selfSigned = keys.Select(k => Root("Loop CA", k)).ToArray();
+        var clique = new List<TestCert>();
+        for (var i = 0; i < keys.Length; i++)
+            for (var j = 0; j < keys.Length; j++)
+                clique.Add(i == j ? selfSigned[i] : Make(new Spec { Cn = "Loop CA", Key = keys[i], Issuer = selfSigned[j], Ca = true }));
+        var leaf = Leaf(selfSigned[0]);
+        var stranger = new TlsaRecord(2, 1, 0, Ec().SpkiDer);   // a bare key that signed nothing here
+        var v = Run([stranger], [leaf, .. clique]);
+        Assert.Equal(StatusToken.TlsaMismatch, v.Status);
+        Assert.Equal(RecordResult.PathBuildingBudgetExceeded, Assert.Single(v.Records).Result);
+    }
+
     // ---- degenerate input ----
 
     [Fact]

@@ -27,7 +27,7 @@ public static class DaneMatcher
                 string.Join(", ", selection.Dropped.Select(d => $"{d.Record.Usage} {d.Record.Selector} {d.Record.MatchingType} ({d.Reason})")));
 
         var served = chainDer.Select(d => d is null ? null : ParsedCertificate.TryParse(d)).ToArray();
-        var signatures = new SignatureCache();
+        using var signatures = new SignatureCache();
         var outcomes = new List<RecordOutcome>();
         var candidates = new List<Candidate>();
         foreach (var record in selection.Usable)

@@ -51,7 +51,7 @@ public static class OcspValidator
         var data = basic.TbsResponseData;
 
         if (chainDer.Count == 0 || ParsedCertificate.TryParse(chainDer[0]) is not { } leaf) return Invalid(OcspInvalidReason.LeafUnavailable);
-        var signatures = new SignatureCache();
+        using var signatures = new SignatureCache();
         var issuer = chainDer.Skip(1).Select(ParsedCertificate.TryParse)
             .FirstOrDefault(c => c is not null && leaf.IssuerNameIs(c) && signatures.SignedBy(leaf, c) == SignatureCheck.Valid);
         if (issuer is null) return Invalid(OcspInvalidReason.IssuerUnavailable);

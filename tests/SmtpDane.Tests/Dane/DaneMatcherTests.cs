@@ -245,6 +245,27 @@ public class DaneMatcherTests
     }
 
     [Fact]
+    public void Sha1_signatures_are_refused_on_the_path()
+    {
+        var root = Root(key: Rsa(0));
+        var inter = Intermediate(root, key: new TestKey(Rsa(1).Pair, "SHA1WITHRSA"));
+        var leaf = Leaf(inter);   // signed by the intermediate key with SHA-1
+        var v = Run([Rec(2, 1, 1, root)], leaf, inter, root);
+        Assert.Equal(StatusToken.TlsaMismatch, v.Status);
+        Assert.Equal(RecordResult.UnsupportedSignatureAlgorithm, Assert.Single(v.Records).Result);
+    }
+
+    [Fact]
+    public void Ecdsa_sha384_signatures_verify()
+    {
+        var root = Root(key: Ec() with { SignatureAlgorithm = "SHA384WITHECDSA" });
+        var inter = Intermediate(root, key: Ec() with { SignatureAlgorithm = "SHA512WITHECDSA" });
+        var leaf = Leaf(inter);
+        var r = Rec(2, 1, 1, root);
+        AssertPass(Run([r], leaf, inter, root), r, 2);
+    }
+
+    [Fact]
     public void A_version_1_root_is_accepted_as_the_anchor()
     {
         var root = Make(new Spec { Cn = "Old Root", Version1 = true, NotAfter = Now.AddYears(10) });

@@ -5,15 +5,6 @@ using SmtpDane.Dns;
 
 namespace SmtpDane.Dane;
 
-/// <summary>Whether the summary could read the certificate's fields.</summary>
-public enum CertificateSummaryStatus
-{
-    Parsed,
-    /// <summary>Not decodable by Bouncy Castle; only the hashes (and, if the key could be cut out, the SPKI hash)
-    /// are filled in.</summary>
-    Unparseable,
-}
-
 /// <summary>What an operator needs to know about one certificate (-show-cert-info): names, dates, key, digests,
 /// and the TLSA records that would match it at its depth — "3 1 1"/"3 0 1" for the leaf, "2 1 1"/"2 0 1" for an
 /// issuer (RFC 7671 §5.1/§5.2; RFC 7672 §3.1 recommends "3 1 1", then "2 0 1") — which is what one publishes

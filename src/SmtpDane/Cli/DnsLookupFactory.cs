@@ -8,49 +8,44 @@ using SmtpDane.Dnssec.Chain;
 namespace SmtpDane.Cli;
 
 /// <summary>Builds the DNS side from the options: resolver configuration (-resolver &gt; DNS_RESOLVER &gt;
-/// /etc/resolv.conf, never a public fallback) and the trust mode (-dnssec).</summary>
+/// /etc/resolv.conf, never a public fallback) and where trust comes from (-dnssec, -trust-anchor).</summary>
 internal static class DnsLookupFactory
 {
-    public static IDnsLookup Create(ProbeOptions options, Action<string>? trace)
+    public static IDnsLookup Create(ProbeOptions options, TimeProvider clock)
     {
         var trust = options.Dnssec == DnssecMode.Resolver ? TrustSource.ResolverAdBit : TrustSource.Validated;
-        // A broken -trust-anchor file is the operator's mistake: report it as a usage error even when the
-        // resolver configuration is missing too.
-        var anchors = trust == TrustSource.Validated ? LoadAnchors(options.TrustAnchorFile) : null;
+        // Read the anchors first: a bad -trust-anchor file is a usage error even when no resolver is configured.
+        var anchors = options.Dnssec == DnssecMode.Validate ? LoadAnchors(options.TrustAnchorFile) : null;
         if (!ResolverConfigurationBuilder.TryLoad(options.Resolvers, out var config, out var error))
             return new UnconfiguredLookup(error!.ToProblem(), trust);
         var transport = new DnsTransport(config);
-        if (trust == TrustSource.ResolverAdBit)
-            return new AdBitLookup(transport, TimeProvider.System);
+        if (options.Dnssec == DnssecMode.Resolver) return new AdBitLookup(transport, clock);
 
-        // dane-rules.md §2: validate ourselves, asking the resolver with DO=1 and CD=1 (RFC 4035 §3.2.2).
-        var cdQuery = new DnsQueryOptions(DnssecOk: true, CheckingDisabled: true);
-        UpstreamQuery query = async (name, type, ct) =>
+        // dane-rules.md §2: ask with DO=1 and CD=1 and judge every signature here.
+        UpstreamQuery upstream = async (name, type, ct) =>
         {
-            var exchange = await transport.ExchangeAsync(new DnsQuestion(name, type), cdQuery, ct).ConfigureAwait(false);
+            var exchange = await transport.ExchangeAsync(new DnsQuestion(name, type),
+                new DnsQueryOptions(DnssecOk: true, CheckingDisabled: true), ct).ConfigureAwait(false);
             return exchange.Response is { } message
                 ? UpstreamResult.Of(Upstream.FromMessage(message))
                 : UpstreamResult.Failed(exchange.Problem ?? DnsProblem.Of(DnsProblemKind.Timeout, $"no reply for {name} {type.ToText()}"));
         };
-        // -at judges every validity period, RRSIG windows included, as of that time (cli.md).
-        var at = options.At;
-        return new ValidatingLookup(query, anchors!, () => at ?? TimeProvider.System.GetUtcNow());
+        return new ValidatingLookup(upstream, anchors!, () => clock.GetUtcNow());
     }
 
-    /// <summary>The built-in root anchors, or the DS/DNSKEY records of -trust-anchor FILE (which replace them).</summary>
-    private static TrustAnchors LoadAnchors(string? file)
+    /// <summary>The built-in IANA root anchors, or the DS/DNSKEY records of -trust-anchor FILE, which replace
+    /// them entirely (cli.md).</summary>
+    private static TrustAnchors LoadAnchors(string? path)
     {
-        if (file is null) return TrustAnchors.BuiltIn;
-        IReadOnlyList<ResourceRecord> records;
+        if (path is null) return TrustAnchors.BuiltIn;
         try
         {
-            records = ZoneFileLoader.Load(file, DnsName.Root);
+            return TrustAnchors.FromRecords(ZoneFileLoader.Load(path))
+                ?? throw new UsageException($"-trust-anchor {path}: no DS or non-revoked DNSKEY record in the file");
         }
         catch (ZoneFileException e)
         {
-            throw new UsageException($"-trust-anchor {file}: {e.Message}");
+            throw new UsageException($"-trust-anchor: {e.Message}");
         }
-        return TrustAnchors.FromRecords(records)
-               ?? throw new UsageException($"-trust-anchor {file}: no DS or DNSKEY record (a revoked key does not count)");
     }
 }

@@ -41,6 +41,20 @@ if [ -n "${SMTPDANE_BINARY:-}" ]; then
   passed=$((passed + sp)); failed=$((failed + sf))
 fi
 
+# 4. The published binary against the real-server lab (tests/lab), both DNSSEC modes, and the posttls-finger
+#    differential. Needs root (ports 25/53); brings the lab up and, if it started it, down again.
+if [ -n "${SMTPDANE_BINARY:-}" ]; then
+  note "lab suite against $SMTPDANE_BINARY"
+  tests/e2e/run-lab-suite.sh | tee "$results/lab.log"
+  lp=$(grep -c '^PASS ' "$results/lab.log" || true)
+  lf=$(grep -c '^FAIL ' "$results/lab.log" || true)
+  if [ "$lp" -eq 0 ] && [ "$lf" -eq 0 ]; then
+    echo "lab suite produced no results: counted as a failure" >&2
+    lf=1
+  fi
+  passed=$((passed + lp)); failed=$((failed + lf))
+fi
+
 rm -rf "$results"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,7 @@ Checks:
   nagios/<name>            every scenario again with -nagios (exit code 0/1/2 and the status-line grammar)
   readme/<n>-<what>        every example of the original README's "Examples", mapped onto lab names
   text/..., terse/..., quiet/...   the human output modes for a few scenarios
+  at/, env/, flags/, literal/, match/, sni/, helo/, order/, showcerts/   behaviour the table does not pin down
   global-timeout/...       -timeout 2s against a listener that never speaks: exits within 2.5 s, UNKNOWN
   differential/<name>      smtpdane's common verdict against posttls-finger's (tests/lab/posttls-finger.sh),
                            disagreements allowed only when listed in tests/e2e/intended-differences.tsv
@@ -22,6 +23,7 @@ import json
 import os
 import re
 import shlex
+import socket
 import subprocess
 import sys
 import time
@@ -167,9 +169,10 @@ class Run:
         return " ".join(shlex.quote(a) for a in self.argv[1:])
 
 
-def run(binary, args, limit=PROCESS_LIMIT):
+def run(binary, args, limit=PROCESS_LIMIT, env_extra=None):
     argv = [binary] + args
     env = {k: v for k, v in os.environ.items() if k not in ("DNS_RESOLVER", "NO_COLOR")}
+    env.update(env_extra or {})
     t0 = time.monotonic()
     try:
         p = subprocess.run(argv, capture_output=True, text=True, timeout=limit, env=env, stdin=subprocess.DEVNULL)
@@ -428,9 +431,11 @@ def nagios_checks(binary, lab_dir, scenarios, pool):
         report(f"nagios/{s.name}", p and p + [f"smtpdane {r.cmd()}"])
 
 
-def json_case(binary, lab_dir, name, args, expect, want_rc, extra=None):
-    """One -json run with endpoint expectations (same syntax as scenarios.tsv) and an optional extra check."""
-    r = run(binary, mode_args("validate", lab_dir) + ["-json"] + COMMON + args)
+def json_case(binary, lab_dir, name, args, expect, want_rc, extra=None, base=None, env_extra=None):
+    """One -json run with endpoint expectations (same syntax as scenarios.tsv) and an optional extra check
+    (a function of the document and the run). base replaces the validate-mode resolver/anchor flags."""
+    r = run(binary, (mode_args("validate", lab_dir) if base is None else base) + ["-json"] + COMMON + args,
+            env_extra=env_extra)
     p = basic_problems(r)
     if r.rc is not None:
         doc, err = parse_json(r)
@@ -442,7 +447,7 @@ def json_case(binary, lab_dir, name, args, expect, want_rc, extra=None):
                 p.append(f"exit {r.rc}, want {want_rc}")
             p += expectation_problems(doc, [parse_expectation(x) for x in expect.split(";")])
             if extra and not p:
-                p += extra(doc)
+                p += extra(doc, r)
     report(name, p and p + [f"smtpdane {r.cmd()}"])
 
 
@@ -450,7 +455,7 @@ def first_endpoint(doc):
     return doc["targets"][0]["endpoints"][0]
 
 
-def cert_info_problems(doc):
+def cert_info_problems(doc, r):
     e = first_endpoint(doc)
     p = []
     tls = e.get("tls") or {}
@@ -473,7 +478,7 @@ def readme_checks(binary, lab_dir, pool):
         ("readme/01-host", ["mx.rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, None),
         # several hosts in one run, in parallel, reported in target order
         ("readme/01b-two-hosts", ["mx.rsa.lab", "mx.ec.lab"], f"mx.rsa.lab@127.0.25.1:25=pass;{ec25}=pass", 0,
-         lambda d: [] if [t["target"] for t in d["targets"]] == ["mx.rsa.lab", "mx.ec.lab"]
+         lambda d, r: [] if [t["target"] for t in d["targets"]] == ["mx.rsa.lab", "mx.ec.lab"]
          else [f"targets out of order: {[t['target'] for t in d['targets']]}"]),
         # smtpdane -mx example.org
         ("readme/02-mx", ["-mx", "rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, None),
@@ -493,11 +498,11 @@ def readme_checks(binary, lab_dir, pool):
         # 5-10 years), so 93 days do not warn; 9000 h (375 days) does; 0s disables the 3-day leaf's warning
         ("readme/09-expiration-warning-93d", ["-expiration-warning", f"{3 * 31 * 24}h", "-mx", "ec.lab"], f"{ec25}=pass", 0, None),
         ("readme/09b-expiration-warning-375d", ["-expiration-warning", "9000h", "-mx", "ec.lab"], f"{ec25}=cert-expiring", 1,
-         lambda d: [] if first_endpoint(d)["severity"] == "warning" else [f"severity {first_endpoint(d)['severity']}, want warning"]),
+         lambda d, r: [] if first_endpoint(d)["severity"] == "warning" else [f"severity {first_endpoint(d)['severity']}, want warning"]),
         ("readme/09c-expiration-warning-0s", ["-expiration-warning", "0s", "mx-expiring.ed.lab"], "mx-expiring.ed.lab@127.0.25.7:25=pass", 0, None),
         # smtpdane -expect-ocsp -mx example.org  (Postfix in the lab staples nothing)
         ("readme/10-expect-ocsp", ["-expect-ocsp", "-mx", "ec.lab"], f"{ec25}=ocsp-missing", 1,
-         lambda d: [] if first_endpoint(d)["severity"] == "error" else [f"severity {first_endpoint(d)['severity']}, want error"]),
+         lambda d, r: [] if first_endpoint(d)["severity"] == "error" else [f"severity {first_endpoint(d)['severity']}, want error"]),
     ]
     futures = [pool.submit(json_case, binary, lab_dir, *c) for c in cases]
     # smtpdane -nagios -expect-ocsp -mx spodhuis.org
@@ -509,6 +514,92 @@ def readme_checks(binary, lab_dir, pool):
     if r.rc == 2 and "ocsp-missing" not in r.out:
         p.append(f"ocsp-missing not named in the Nagios output: {r.out[:300]!r}")
     report("readme/11-nagios-expect-ocsp", p and p + [f"smtpdane {r.cmd()}"])
+
+
+def lab_started_epoch(lab_dir):
+    with open(os.path.join(lab_dir, "lab.env")) as f:
+        for line in f:
+            if line.startswith("LAB_STARTED_EPOCH="):
+                return int(line.split("=", 1)[1])
+    raise ValueError("LAB_STARTED_EPOCH missing from lab.env")
+
+
+def rfc3339(epoch):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+
+
+def tlsa_match(record_prefix, depth, base=None):
+    """dane-rules.md §3.8: report which record matched at which depth (and, for CNAMEs, the base domain)."""
+    def check(doc, r):
+        e = first_endpoint(doc)
+        t = e.get("tlsa") or {}
+        m = t.get("match") or {}
+        p = []
+        if not str(m.get("record", "")).startswith(record_prefix + " ") or m.get("depth") != depth:
+            p.append(f"tlsa.match {m}, want {record_prefix} at depth {depth}")
+        if base and norm(t.get("baseDomain", "")) != base:
+            p.append(f"tlsa.baseDomain {t.get('baseDomain')!r}, want {base}")
+        return p
+    return check
+
+
+def trace_has(*patterns):
+    """-debug writes the protocol trace to stderr; stdout must stay one JSON document."""
+    def check(doc, r):
+        return [f"-debug trace lacks {pat!r}" for pat in patterns if not re.search(pat, r.err, re.M)]
+    return check
+
+
+def extra_checks(binary, lab_dir, pool):
+    """Behaviour the scenario table does not pin down: -at, DNS_RESOLVER, Go-style flags, IP literals, SNI and
+    EHLO name (RFC 7672 §8.1; the original tool ignored -helo with TLS-on-connect), match depth, endpoint
+    order, -showcerts."""
+    start = lab_started_epoch(lab_dir)
+    ta = os.path.join(lab_dir, "root.key")
+    multi_order = lambda d, r: [] if [(norm(e["host"]), e["preference"]) for e in d["targets"][0]["endpoints"]] == \
+        [("mx.rsa.lab", 10), ("broken.rsa.lab", 20)] else \
+        [f"endpoint order {[(e['host'], e['preference']) for e in d['targets'][0]['endpoints']]}, want mx.rsa.lab/10 then broken.rsa.lab/20"]
+    pem = lambda d, r: [] if (first_endpoint(d).get("chainPem") or "").count("-----BEGIN CERTIFICATE-----") == 2 \
+        else [f"chainPem does not hold the 2 served certificates: {str(first_endpoint(d).get('chainPem'))[:80]!r}"]
+    cases = [
+        # -at judges certificates as of that time: the 3-day leaf (TLSA 2 1 1) has expired 5 days after start
+        ("at/cert-expired-later", ["-at", rfc3339(start + 5 * 86400), "mx-expiring.ed.lab"],
+         "mx-expiring.ed.lab@127.0.25.7:25=cert-expired", 1, None),
+        # ... and RRSIG windows in validate mode: soon.lab's signatures (48 h) have expired 3 days after start
+        ("at/rrsig-expired-later-validate", ["-at", rfc3339(start + 3 * 86400), "-mx", "soon.lab"],
+         "soon.lab=dnssec-bogus", 1, None),
+        # DNS_RESOLVER instead of -resolver (cli.md "Environment")
+        ("env/dns-resolver", ["-mx", "rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, None,
+         ["-dnssec", "validate", "-trust-anchor", ta], {"DNS_RESOLVER": RESOLVER}),
+        # the Go flag package's spellings
+        ("flags/go-style", ["--mx=true", "--port=25", "rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, None,
+         ["--dnssec=validate", f"--trust-anchor={ta}", f"--resolver={RESOLVER}"]),
+        # IP literals: the TLSA base domain comes from -aka / -tlsa-name, or DANE cannot apply
+        ("literal/v6-aka", ["-aka", "mx-dualstack.ec.lab", "[::1]:25"], "::1@[::1]:25=pass", 0,
+         tlsa_match("2 1 1", 1, "mx-dualstack.ec.lab")),
+        ("literal/v4-tlsa-name", ["-tlsa-name", "mx.rsa.lab", "127.0.25.1"], "127.0.25.1@127.0.25.1:25=pass", 0,
+         tlsa_match("3 1 1", 0, "mx.rsa.lab")),
+        ("literal/v4-without-name", ["127.0.25.1"], "127.0.25.1@127.0.25.1:25=dane-not-applicable", 1, None),
+        # which record matched at which depth
+        ("match/ee-depth-0", ["-mx", "rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, tlsa_match("3 1 1", 0, "mx.rsa.lab")),
+        ("match/ta-intermediate-depth-1", ["-mx", "ec.lab"], "mx.ec.lab@127.0.25.2:25=pass", 0, tlsa_match("2 1 1", 1, "mx.ec.lab")),
+        ("match/ta-root-depth-2", ["-mx", "ed.lab"], "mx.ed.lab@127.0.25.3:25=pass", 0, tlsa_match("2 1 1", 2, "mx.ed.lab")),
+        ("match/ee-full-cert-self-signed", ["mx-self.ed.lab"], "mx-self.ed.lab@127.0.25.4:25=pass", 0, tlsa_match("3 0 1", 0)),
+        # RFC 7672 §2.2.2 / §8.1: CNAME'd MX host: TLSA base domain and SNI are the expanded name
+        ("sni/cname-expanded-name", ["-debug", "-mx", "cname.rsa.lab"], "alias.rsa.lab@127.0.25.2:25=pass", 0,
+         lambda d, r: tlsa_match("2 1 1", 1, "mx.ec.lab")(d, r) + trace_has(r"SNI mx\.ec\.lab\b")(d, r)),
+        ("helo/starttls", ["-debug", "-helo", "probe.lab.invalid", "mx.rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0,
+         trace_has(r"C: EHLO probe\.lab\.invalid")),
+        ("helo/tls-on-connect", ["-debug", "-helo", "probe.lab.invalid", "-port", "465", "-tls-on-connect", "mx.ec.lab"],
+         "mx.ec.lab@127.0.25.2:465=pass", 0, trace_has(r"C: EHLO probe\.lab\.invalid")),
+        # stable order: MX preference, then host name (cli.md "Output")
+        ("order/mx-preference", ["-mx", "multi.rsa.lab"],
+         "mx.rsa.lab@127.0.25.1:25=pass;broken.rsa.lab@127.0.25.1:25=tlsa-mismatch", 1, multi_order),
+        ("showcerts/pem", ["-showcerts", "-mx", "rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, pem),
+    ]
+    futures = [pool.submit(json_case, binary, lab_dir, *c) for c in cases]
+    for f in futures:
+        f.result()
 
 
 ANSI = re.compile(r"\x1b\[")
@@ -591,6 +682,12 @@ def global_timeout_checks(binary, lab_dir, pool):
         "nagios": pool.submit(run, binary, mode_args("validate", lab_dir) + ["-nagios"] + args, 10),
         "text": pool.submit(run, binary, mode_args("resolver", lab_dir) + ["-nocolor"] + args, 10),
     }
+    # A resolver that swallows every query (a bound UDP socket nobody reads): the deadline must also bound DNS.
+    sink = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sink.bind(("127.0.0.1", 0))
+    hole = f"127.0.0.1:{sink.getsockname()[1]}"
+    jobs["dns"] = pool.submit(run, binary, ["-dnssec", "validate", "-trust-anchor", os.path.join(lab_dir, "root.key"),
+                                            "-resolver", hole, "-nagios", "-timeout", "2s", "-mx", "rsa.lab"], 10)
     limit = 2.5
     r = jobs["json"].result()
     p = basic_problems(r)
@@ -630,6 +727,13 @@ def global_timeout_checks(binary, lab_dir, pool):
         if "timeout" not in r.out:
             p.append(f"no timeout token in the text output: {r.out[:300]!r}")
     report("global-timeout/text-resolver-mode", p and p + [f"smtpdane {r.cmd()}"])
+
+    r = jobs["dns"].result()
+    sink.close()
+    p = nagios_problems(r, 3)
+    if r.rc is not None and r.seconds > limit:
+        p.append(f"took {r.seconds:.2f}s, limit {limit}s")
+    report("global-timeout/dns-black-hole-nagios", p and p + [f"smtpdane {r.cmd()}"])
 
 
 def differential_checks(scenarios, docs, intended, pf_script):
@@ -693,9 +797,9 @@ def main():
     ap.add_argument("--posttls-finger", default=os.path.join(ROOT, "tests", "lab", "posttls-finger.sh"))
     ap.add_argument("--no-differential", action="store_true")
     ap.add_argument("--jobs", type=int, default=8)
-    ap.add_argument("--only", help="comma-separated groups: scenario,nagios,readme,text,timeout,differential")
+    ap.add_argument("--only", help="comma-separated groups: scenario,nagios,readme,text,extra,timeout,differential")
     a = ap.parse_args()
-    groups = set((a.only or "scenario,nagios,readme,text,timeout,differential").split(","))
+    groups = set((a.only or "scenario,nagios,readme,text,extra,timeout,differential").split(","))
     scenarios = load_scenarios(a.scenarios)
     intended = load_intended(a.intended)
     t0 = time.monotonic()
@@ -712,6 +816,8 @@ def main():
             readme_checks(a.binary, a.lab_dir, pool)
         if "text" in groups:
             text_checks(a.binary, a.lab_dir, pool)
+        if "extra" in groups:
+            extra_checks(a.binary, a.lab_dir, pool)
     if "differential" in groups and not a.no_differential:
         differential_checks(scenarios, docs, intended, a.posttls_finger)
     info(f"lab suite: {results['pass']} passed, {results['fail']} failed in {time.monotonic() - t0:.0f}s")

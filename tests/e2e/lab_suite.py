@@ -242,6 +242,14 @@ def schema_problems(doc, rc):
         p.append(f"state {doc['state']} but exit code {rc}")
     if doc["exitCode"] != rc:
         p.append(f"exitCode field {doc['exitCode']} but the process exited {rc}")
+    sev = [e.get("severity") for t in doc["targets"] if isinstance(t, dict) for e in t.get("endpoints") or []
+           if isinstance(e, dict)]
+    summary = doc.get("summary")
+    if isinstance(summary, dict):
+        want = {"endpoints": len(sev), "ok": sev.count("ok"), "warning": sev.count("warning"), "error": sev.count("error")}
+        got = {k: summary.get(k) for k in want}
+        if got != want:
+            p.append(f"summary {got} does not count the endpoints {want}")
     for i, t in enumerate(doc["targets"]):
         w = f"targets[{i}]"
         if not fields(t, TARGET_FIELDS, w):
@@ -405,6 +413,8 @@ def scenario_checks(binary, lab_dir, scenarios, pool):
 
 NAGIOS_LINE = re.compile(r"^SMTPDANE (OK|WARNING|CRITICAL|UNKNOWN) - .* \| .*endpoints=")
 NAGIOS_STATE = {0: "OK", 1: "WARNING", 2: "CRITICAL", 3: "UNKNOWN"}
+_RANGE = r"@?(~|-?[0-9.]+)?:?(-?[0-9.]+)?"
+PERFDATUM = re.compile(rf"^[A-Za-z_][A-Za-z0-9_]*=(-?[0-9.]+|U)(s|ms|us|%|B|KB|MB|TB|c)?(;({_RANGE})?){{0,2}}(;(-?[0-9.]+)?){{0,2}}$")
 
 
 def nagios_problems(r, want_rc):
@@ -418,6 +428,11 @@ def nagios_problems(r, want_rc):
         p.append(f"first line {first[:160]!r} does not match {NAGIOS_LINE.pattern}")
     elif not first.startswith(f"SMTPDANE {NAGIOS_STATE.get(r.rc)} "):
         p.append(f"status word does not match exit {r.rc}: {first[:80]!r}")
+    else:
+        # Nagios plugin guidelines, "Performance data": 'label'=value[UOM];[warn];[crit];[min];[max]
+        for item in first.split(" | ", 1)[1].split():
+            if not PERFDATUM.match(item):
+                p.append(f"perfdata item {item!r} is malformed")
     if r.err:
         p.append(f"stderr not empty: {r.err[:160]!r}")
     return p

@@ -10,7 +10,7 @@ Checks:
   nagios/<name>            every scenario again with -nagios (exit code 0/1/2 and the status-line grammar)
   readme/<n>-<what>        every example of the original README's "Examples", mapped onto lab names
   text/..., terse/..., quiet/...   the human output modes for a few scenarios
-  at/, env/, flags/, literal/, match/, sni/, helo/, order/, showcerts/   behaviour the table does not pin down
+  at/, env/, flags/, literal/, match/, sni/, helo/, order/, showcerts/, proxy/   behaviour the table does not pin down
   global-timeout/...       -timeout 2s against a listener that never speaks: exits within 2.5 s, UNKNOWN
   differential/<name>      smtpdane's common verdict against posttls-finger's (tests/lab/posttls-finger.sh),
                            disagreements allowed only when listed in tests/e2e/intended-differences.tsv
@@ -26,6 +26,7 @@ import shlex
 import socket
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -179,6 +180,8 @@ def run(binary, args, limit=PROCESS_LIMIT, env_extra=None):
         return Run(argv, p.returncode, p.stdout, p.stderr, time.monotonic() - t0)
     except subprocess.TimeoutExpired as e:
         return Run(argv, None, e.stdout or "", e.stderr or "", time.monotonic() - t0)
+    except OSError as e:
+        return Run(argv, None, "", f"could not start: {e}", time.monotonic() - t0)
 
 
 def mode_args(mode, lab_dir):
@@ -190,7 +193,7 @@ def mode_args(mode, lab_dir):
 def basic_problems(r):
     """Problems every run can have: did not finish, stack trace, internal error."""
     if r.rc is None:
-        return [f"did not exit within {PROCESS_LIMIT}s"]
+        return [r.err if r.err.startswith("could not start") else f"did not exit within {r.seconds:.0f}s"]
     p = []
     if re.search(r"^\s+at \S+\(", r.out + r.err, re.M):
         p.append("stack trace printed")
@@ -565,6 +568,95 @@ def trace_has(*patterns):
     return check
 
 
+class Socks5Relay:
+    """A minimal SOCKS5 proxy (RFC 1928: no authentication, CONNECT to an IPv4/IPv6 address) on 127.0.0.1, for
+    -proxy-tcp. Relays only to loopback targets and records each CONNECT so a check can see the traffic went
+    through it."""
+
+    def __init__(self):
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(16)
+        self.url = f"socks5://127.0.0.1:{self.server.getsockname()[1]}"
+        self.connects = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def close(self):
+        self.server.close()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    @staticmethod
+    def _read(sock, n):
+        data = b""
+        while len(data) < n:
+            chunk = sock.recv(n - len(data))
+            if not chunk:
+                raise EOFError
+            data += chunk
+        return data
+
+    def _serve(self, client):
+        upstream = None
+        try:
+            client.settimeout(30)
+            ver, nmethods = self._read(client, 2)
+            methods = self._read(client, nmethods)
+            if ver != 5 or 0 not in methods:
+                client.sendall(b"\x05\xff")
+                return
+            client.sendall(b"\x05\x00")
+            ver, cmd, _, atyp = self._read(client, 4)
+            if atyp == 1:
+                addr, family = socket.inet_ntop(socket.AF_INET, self._read(client, 4)), socket.AF_INET
+            elif atyp == 4:
+                addr, family = socket.inet_ntop(socket.AF_INET6, self._read(client, 16)), socket.AF_INET6
+            else:
+                client.sendall(b"\x05\x08\x00\x01" + bytes(6))   # address type not supported
+                return
+            port = int.from_bytes(self._read(client, 2), "big")
+            if cmd != 1 or not (addr.startswith("127.") or addr == "::1"):
+                client.sendall(b"\x05\x02\x00\x01" + bytes(6))   # not allowed by ruleset: loopback only
+                return
+            self.connects.append((addr, port))
+            try:
+                upstream = socket.create_connection((addr, port), timeout=10)
+            except OSError:
+                client.sendall(b"\x05\x05\x00\x01" + bytes(6))   # connection refused
+                return
+            client.sendall(b"\x05\x00\x00\x01" + bytes(6))
+            upstream.settimeout(None)
+            client.settimeout(None)
+            threading.Thread(target=self._pipe, args=(upstream, client), daemon=True).start()
+            self._pipe(client, upstream)
+        except (OSError, EOFError, ValueError):
+            pass
+        finally:
+            client.close()
+
+    @staticmethod
+    def _pipe(src, dst):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            try:
+                dst.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+
+
 def extra_checks(binary, lab_dir, pool):
     """Behaviour the scenario table does not pin down: -at, DNS_RESOLVER, Go-style flags, IP literals, SNI and
     EHLO name (RFC 7672 §8.1; the original tool ignored -helo with TLS-on-connect), match depth, endpoint
@@ -612,9 +704,24 @@ def extra_checks(binary, lab_dir, pool):
          "mx.rsa.lab@127.0.25.1:25=pass;broken.rsa.lab@127.0.25.1:25=tlsa-mismatch", 1, multi_order),
         ("showcerts/pem", ["-showcerts", "-mx", "rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, pem),
     ]
+    proxy = Socks5Relay()
+    via_proxy = lambda d, r: [] if ("127.0.25.1", 25) in proxy.connects else \
+        [f"the connection did not go through the SOCKS5 proxy (it saw {proxy.connects})"]
+    ec587 = "mx.ec.lab@127.0.25.2:587=pass"
+    cases += [
+        ("proxy/socks5", ["-proxy-tcp", proxy.url, "-mx", "rsa.lab"], "mx.rsa.lab@127.0.25.1:25=pass", 0, via_proxy),
+        # -srv NAME is the general form of -submission
+        ("flags/srv-name", ["-srv", "submission", "ec.lab"], ec587, 0, None),
+        # ports: a service name, and a leading zero is decimal (the original parsed 025 as octal)
+        ("flags/port-service-name", ["-port", "submission", "mx.ec.lab"], ec587, 0, None),
+        ("flags/port-leading-zero", ["-port", "0587", "mx.ec.lab"], ec587, 0, None),
+        # -6 keeps the IPv6 endpoint only
+        ("flags/ipv6-only", ["-6", "-mx", "dualstack.ec.lab"], "mx-dualstack.ec.lab@[::1]:25=pass", 0, None),
+    ]
     futures = [pool.submit(json_case, binary, lab_dir, *c) for c in cases]
     for f in futures:
         f.result()
+    proxy.close()
 
 
 ANSI = re.compile(r"\x1b\[")

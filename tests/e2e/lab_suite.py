@@ -400,6 +400,9 @@ def scenario_checks(binary, lab_dir, scenarios, pool):
                     want_trust = "validated" if mode == "validate" else "resolver-ad-bit"
                     if doc.get("trust") != want_trust:
                         p.append(f"trust {doc.get('trust')!r}, want {want_trust}")
+                    # every scenario ends by its own deadlines (read deadline 9 s), not by the global one
+                    if doc.get("completion") != "completed":
+                        p.append(f"completion {doc.get('completion')!r}, want completed")
                     if r.rc != s.expected_exit():
                         p.append(f"exit {r.rc}, want {s.expected_exit()}")
                     p += expectation_problems(doc, s.expect)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SmtpDane.Dns.Transport;
 using SmtpDane.Output;
 
 namespace SmtpDane.Cli;
@@ -129,7 +130,7 @@ public static class OptionsBuilder
 
     private static string ValidateResolver(string text)
     {
-        if (!ResolverAddress.TryParse(text, out _, out var error))
+        if (!ResolverEndpoint.TryParse(text, out _, out var error))
             throw new UsageException($"invalid value \"{text}\" for flag -resolver: {error}");
         return text;
     }
@@ -140,8 +141,10 @@ public static class OptionsBuilder
         if (!text.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"invalid value \"{text}\" for flag -proxy-tcp: expected socks5://IP:PORT");
         string rest = text[scheme.Length..].TrimEnd('/');
-        if (!ResolverAddress.TryParse(rest, out var ep, out var error, defaultPort: 1080))
-            throw new UsageException($"invalid value \"{text}\" for flag -proxy-tcp: {error} (the proxy must be an IP address: DNS is not used for it)");
+        // The same IP[:port] / [IPv6]:port syntax as -resolver; a proxy has no default port, so one is required.
+        bool hasPort = rest.StartsWith('[') ? rest.Contains("]:") : rest.Count(c => c == ':') == 1;
+        if (!hasPort || !ResolverEndpoint.TryParse(rest, out var ep, out var error))
+            throw new UsageException($"invalid value \"{text}\" for flag -proxy-tcp: expected socks5://IP:PORT (the proxy must be an IP address: DNS is not used for it)");
         return ep;
     }
 

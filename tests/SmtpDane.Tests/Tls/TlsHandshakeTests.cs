@@ -209,4 +209,44 @@ public class TlsHandshakeTests
         Assert.Contains("500 5.5.2", result.Detail);
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(15), "ended by the deadline, not by detection");
     }
+
+    [Fact]
+    public async Task Starttls_probe_against_a_tls_on_connect_server_times_out_at_the_banner_naming_the_likely_cause()
+    {
+        // A real implicit-TLS server waits for a ClientHello and says nothing: only the deadline can end this.
+        var options = new TlsServerOptions(TestPki.For(LeafKey.Ecdsa), ProtocolVersion.TLSv13);
+        using var server = ScriptedServer.Start(s =>
+        {
+            try { s.AcceptTls(options); } catch (IOException) { }
+        });
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint));
+
+        Assert.Equal(SmtpProbeOutcome.Timeout, result.Outcome);
+        Assert.Equal(SmtpPhase.Banner, result.Phase);
+        Assert.Contains("TLS-on-connect", result.Detail);
+    }
+
+    [Fact]
+    public async Task Failure_after_the_handshake_keeps_the_tls_facts_for_dane()
+    {
+        var pki = TestPki.For(LeafKey.Ecdsa);
+        var options = new TlsServerOptions(pki, ProtocolVersion.TLSv13);
+        using var server = ScriptedServer.Start(s =>
+        {
+            s.Send("220 mx ESMTP\r\n");
+            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
+            s.Expect("STARTTLS", "220 go\r\n");
+            s.AcceptTls(options);
+            s.Expect("EHLO", "554 5.7.0 not after TLS either\r\n");
+            s.Expect("HELO", "554 5.7.0 no\r\n");
+            s.DrainUntilClosed();
+        });
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint));
+
+        Assert.Equal(SmtpProbeOutcome.EhloFailed, result.Outcome);
+        Assert.Equal(SmtpPhase.EhloAfterTls, result.Phase);
+        Assert.Equal(new[] { pki.LeafDer, pki.CaDer }, result.Tls!.ChainDer);
+    }
 }

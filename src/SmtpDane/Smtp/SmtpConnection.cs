@@ -108,7 +108,7 @@ internal sealed class SmtpConnection
     public async Task<T> RunStepAsync<T>(SmtpPhase phase, string what, Func<CancellationToken, Task<T>> step)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_ct);
-        deadline.CancelAfter(_ioTimeout);
+        deadline.CancelAfter(Durations.Clamp(_ioTimeout));
         try
         {
             return await step(deadline.Token).ConfigureAwait(false);

@@ -16,6 +16,11 @@ public static class SmtpProbe
         long started = Stopwatch.GetTimestamp();
         var session = new Session(request, ct);
         Socket? socket = null;
+        if (!SmtpProbeRequest.IsValidHeloName(request.HeloName))
+        {
+            return session.Finish(SmtpProbeOutcome.EhloFailed, SmtpPhase.Connect,
+                $"HELO name \"{request.HeloName}\" is not a domain or address literal (RFC 5321 §4.1.1.1); not connecting", started);
+        }
         try
         {
             socket = await TcpConnector.ConnectAsync(request, ct).ConfigureAwait(false);
@@ -105,7 +110,7 @@ public static class SmtpProbe
         {
             Phase = SmtpPhase.TlsHandshake;
             var (channel, facts) = await connection.RunStepAsync(Phase, "TLS handshake completed",
-                token => TlsChannel.HandshakeAsync(stream, _request.SniName, _request.Trace, token)).ConfigureAwait(false);
+                token => TlsChannel.HandshakeAsync(stream, _request.SniName, _request.TlsOnConnect, _request.Trace, token)).ConfigureAwait(false);
             _tls = facts;
             connection.SwitchTo(channel);
         }

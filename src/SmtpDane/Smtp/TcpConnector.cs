@@ -17,7 +17,7 @@ internal static class TcpConnector
         var socket = new Socket(first.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // The whole setup, proxy exchange included, is "connecting": the proxy's CONNECT is the TCP connect.
-        deadline.CancelAfter(request.ConnectTimeout);
+        deadline.CancelAfter(Durations.Clamp(request.ConnectTimeout));
         try
         {
             await socket.ConnectAsync(first, deadline.Token).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal sealed class TlsChannel : IByteChannel
     /// <summary>Runs the handshake over <paramref name="transport"/>. Throws <see cref="TlsChannelException"/> on
     /// TLS failure and <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires (deadline).</summary>
     public static async Task<(TlsChannel Channel, TlsSessionFacts Facts)> HandshakeAsync(
-        Stream transport, string? serverName, Action<string>? trace, CancellationToken ct)
+        Stream transport, string? serverName, bool implicitTls, Action<string>? trace, CancellationToken ct)
     {
         BouncyCastleSetup.EnsureConfigured();
         var recorder = new HandshakeRecorder();
@@ -49,7 +49,7 @@ internal sealed class TlsChannel : IByteChannel
                 int n = await transport.ReadAsync(channel._readBuffer, ct).ConfigureAwait(false);
                 if (n == 0)
                 {
-                    throw PlaintextOr(firstBytes, new TlsChannelException(TlsFailureKind.ConnectionClosed,
+                    throw PlaintextOr(firstBytes, implicitTls, new TlsChannelException(TlsFailureKind.ConnectionClosed,
                         "server closed the connection during the TLS handshake"));
                 }
                 for (int i = 0; i < n && firstBytes.Count < DiagnosticPrefixLength; i++) firstBytes.Add(channel._readBuffer[i]);
@@ -68,7 +68,7 @@ internal sealed class TlsChannel : IByteChannel
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             await channel.TrySendPendingAlertAsync().ConfigureAwait(false);
-            throw PlaintextOr(firstBytes, Translate(e));
+            throw PlaintextOr(firstBytes, implicitTls, Translate(e));
         }
 
         var facts = CollectFacts(client.SecurityParameters, recorder, client.ServerName);
@@ -175,7 +175,7 @@ internal sealed class TlsChannel : IByteChannel
 
     /// <summary>A plaintext SMTP server answers a ClientHello with its banner ("220 …") or an error ("500 …"):
     /// say so instead of reporting a bare decode error.</summary>
-    private static TlsChannelException PlaintextOr(List<byte> firstBytes, TlsChannelException otherwise)
+    private static TlsChannelException PlaintextOr(List<byte> firstBytes, bool implicitTls, TlsChannelException otherwise)
     {
         if (firstBytes.Count >= 3 && ReplyParser.CheckLineStart(firstBytes.ToArray().AsSpan(0, 3), complete: false) is null)
         {
@@ -183,8 +183,9 @@ internal sealed class TlsChannel : IByteChannel
             if (end < 0) end = firstBytes.IndexOf((byte)'\n');
             if (end < 0) end = firstBytes.Count;
             var text = ReplyParser.Sanitize(firstBytes.ToArray().AsSpan(0, end));
-            return new TlsChannelException(TlsFailureKind.PlaintextReply,
-                $"server answered the TLS ClientHello in plaintext: \"{text}\" (a STARTTLS port? try without TLS-on-connect)");
+            return new TlsChannelException(TlsFailureKind.PlaintextReply, implicitTls
+                ? $"server answered the TLS ClientHello in plaintext: \"{text}\" (a STARTTLS port? try without TLS-on-connect)"
+                : $"server sent plaintext \"{text}\" instead of a TLS ServerHello after STARTTLS (late STARTTLS injection or a broken server)");
         }
         return otherwise;
     }

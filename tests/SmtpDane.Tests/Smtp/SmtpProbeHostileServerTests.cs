@@ -255,4 +255,29 @@ public class SmtpProbeHostileServerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SmtpProbe.RunAsync(request, cts.Token).WaitAsync(ProbeRunner.TestBound));
     }
+
+    [Theory]
+    [InlineData("probe.example\r\nMAIL FROM:<x@example>")]
+    [InlineData("two words")]
+    [InlineData("")]
+    public async Task Helo_name_that_would_inject_commands_is_refused_before_connecting(string heloName)
+    {
+        using var server = ScriptedServer.Start(s => s.DrainUntilClosed());
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint) with { HeloName = heloName });
+
+        Assert.Equal(SmtpProbeOutcome.EhloFailed, result.Outcome);
+        Assert.Equal(SmtpPhase.Connect, result.Phase);
+        Assert.Null(result.Banner);
+    }
+
+    [Fact]
+    public async Task Negative_deadline_is_an_immediate_timeout_not_an_exception()
+    {
+        using var server = ScriptedServer.Start(s => s.DrainUntilClosed());
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint) with { IoTimeout = TimeSpan.FromSeconds(-1) });
+
+        Assert.Equal(SmtpProbeOutcome.Timeout, result.Outcome);
+    }
 }

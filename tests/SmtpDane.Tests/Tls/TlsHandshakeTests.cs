@@ -249,4 +249,25 @@ public class TlsHandshakeTests
         Assert.Equal(SmtpPhase.EhloAfterTls, result.Phase);
         Assert.Equal(new[] { pki.LeafDer, pki.CaDer }, result.Tls!.ChainDer);
     }
+
+    [Fact]
+    public async Task Plaintext_arriving_during_the_starttls_handshake_is_a_tls_failure_saying_so()
+    {
+        using var server = ScriptedServer.Start(s =>
+        {
+            s.Send("220 mx ESMTP\r\n");
+            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
+            s.Expect("STARTTLS", "220 go\r\n");
+            s.Stream.ReadExactly(new byte[5]); // the ClientHello is on its way: the client is in the handshake
+            s.Send("250 injected late\r\n");
+            s.DrainUntilClosed();
+        });
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint) with { IoTimeout = TimeSpan.FromSeconds(15) });
+
+        Assert.Equal(SmtpProbeOutcome.TlsFailed, result.Outcome);
+        Assert.Contains("250 injected late", result.Detail);
+        Assert.Contains("after STARTTLS", result.Detail);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(15), "ended by the deadline, not by detection");
+    }
 }

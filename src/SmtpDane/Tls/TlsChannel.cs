@@ -146,19 +146,29 @@ internal sealed class TlsChannel : IByteChannel
     private static TlsSessionFacts CollectFacts(SecurityParameters sp, HandshakeRecorder recorder, string? serverName)
     {
         int? group = sp.NegotiatedGroup >= 0 ? sp.NegotiatedGroup : recorder.Tls12Group;
+        string? groupName = group is { } g ? NamedGroup.GetName(g)
+            : recorder.Tls12ExplicitDhBits is { } bits ? $"dh-explicit-{bits}" : null;
         int? scheme = recorder.SignatureScheme;
+        bool tls12 = !TlsUtilities.IsTlsV13(sp.NegotiatedVersion);
         return new TlsSessionFacts(
             Version: sp.NegotiatedVersion.Name,
             CipherSuiteCode: sp.CipherSuite,
             CipherSuite: CipherSuiteNames.NameOf(sp.CipherSuite),
             GroupCode: group,
-            Group: group is { } g ? NamedGroup.GetName(g) : null,
+            Group: groupName,
             SignatureSchemeCode: scheme,
-            SignatureScheme: scheme is { } s ? SignatureScheme.GetName(s) : null,
+            SignatureScheme: scheme is { } s ? SchemeName(s, tls12) : null,
             ChainDer: recorder.ChainDer ?? Array.Empty<byte[]>(),
             OcspStaple: recorder.OcspStaple,
             ServerNameSent: serverName);
     }
+
+    /// <summary>RFC 8446 §4.2.3: under TLS 1.2 the ECDSA code points mean "ECDSA with this hash" on any curve; BC's
+    /// names are the TLS 1.3 ones, which tie a curve (ecdsa_secp256r1_sha256) — wrong for, say, a P-384 key.</summary>
+    private static string SchemeName(int scheme, bool tls12) =>
+        tls12 && SignatureScheme.IsECDsa(scheme) && SignatureScheme.GetNamedGroup(scheme) >= 0
+            ? "ecdsa_" + HashAlgorithm.GetName(SignatureScheme.GetHashAlgorithm(scheme))
+            : SignatureScheme.GetName(scheme);
 
     /// <summary>Bouncy Castle reports every failure as an IOException subtype (measured-facts.md); name the alert.</summary>
     internal static TlsChannelException Translate(Exception e) => e switch

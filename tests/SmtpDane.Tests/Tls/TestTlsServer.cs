@@ -17,6 +17,9 @@ public sealed record TlsServerOptions(TestPki Pki, ProtocolVersion Version)
     /// <summary>Restrict the server's groups (null: BC's default).</summary>
     public int[]? Groups { get; init; }
 
+    /// <summary>For DHE suites: send this explicit group (RFC 5246 ServerDHParams) instead of a named one.</summary>
+    public Org.BouncyCastle.Tls.Crypto.DHGroup? ExplicitDhGroup { get; init; }
+
     /// <summary>Abort the handshake with this fatal alert right after the ClientHello.</summary>
     public short? FailWithAlert { get; init; }
 }
@@ -75,6 +78,13 @@ public sealed class TestTlsServer : DefaultTlsServer
     /// <summary>TLS 1.2 (RFC 8422 §5.4): the server picks the curve; use the configured one when there is one.</summary>
     protected override int SelectECDH(int minimumCurveBits) =>
         _options.Groups is { Length: 1 } groups ? groups[0] : base.SelectECDH(minimumCurveBits);
+
+    /// <summary>TLS 1.2 DHE: the configured finite-field group, when there is one.</summary>
+    protected override int SelectDH(int minimumFiniteFieldBits) =>
+        _options.Groups is { Length: 1 } groups && NamedGroup.IsFiniteField(groups[0]) ? groups[0] : base.SelectDH(minimumFiniteFieldBits);
+
+    public override TlsDHConfig GetDHConfig() =>
+        _options.ExplicitDhGroup is { } explicitGroup ? new TlsDHConfig(explicitGroup) : base.GetDHConfig();
 
     public override TlsCredentials GetCredentials()
     {

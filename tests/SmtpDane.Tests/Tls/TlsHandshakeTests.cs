@@ -20,9 +20,16 @@ public class TlsHandshakeTests
         { "TLS 1.2, RSA leaf, ECDHE-RSA AES-256", LeafKey.Rsa, "TLS 1.2",
             CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", NamedGroup.secp256r1, "secp256r1", "rsa_pss_rsae_sha256" },
         { "TLS 1.2, ECDSA leaf, ECDHE-ECDSA ChaCha20 over x25519", LeafKey.Ecdsa, "TLS 1.2",
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", NamedGroup.x25519, "x25519", "ecdsa_secp256r1_sha256" },
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", NamedGroup.x25519, "x25519", "ecdsa_sha256" },
         { "TLS 1.2, ECDSA leaf, AES-128 over secp384r1", LeafKey.Ecdsa, "TLS 1.2",
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", NamedGroup.secp384r1, "secp384r1", "ecdsa_secp256r1_sha256" },
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", NamedGroup.secp384r1, "secp384r1", "ecdsa_sha256" },
+        // TLS 1.2 ECDSA code points name only the hash (RFC 8446 §4.2.3 legacy meaning), hence "ecdsa_sha256".
+        { "TLS 1.2, DHE-RSA over the RFC 7919 group ffdhe2048", LeafKey.Rsa, "TLS 1.2",
+            CipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", NamedGroup.ffdhe2048, "ffdhe2048", "rsa_pss_rsae_sha256" },
+        // Group -1: the server sends the explicit RFC 3526 2048-bit MODP group, which has no name in TLS 1.2;
+        // the group our TLS 1.3 key share used (x25519) must not be reported instead.
+        { "TLS 1.2, DHE-RSA over an explicit 2048-bit group", LeafKey.Rsa, "TLS 1.2",
+            CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", -1, "dh-explicit-2048", "rsa_pss_rsae_sha256" },
     };
 
     private static ProtocolVersion Version(string v) => v == "TLS 1.3" ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12;
@@ -33,7 +40,9 @@ public class TlsHandshakeTests
         string description, LeafKey key, string version, int suite, string suiteName, int group, string groupName, string scheme)
     {
         var pki = TestPki.For(key);
-        var options = new TlsServerOptions(pki, Version(version)) { CipherSuites = new[] { suite }, Groups = new[] { group } };
+        var options = group >= 0
+            ? new TlsServerOptions(pki, Version(version)) { CipherSuites = new[] { suite }, Groups = new[] { group } }
+            : new TlsServerOptions(pki, Version(version)) { CipherSuites = new[] { suite }, ExplicitDhGroup = Org.BouncyCastle.Tls.Crypto.DHStandardGroups.rfc3526_2048 };
         using var server = ScriptedServer.Start(s => s.StandardStarttlsDialogue(options));
 
         var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint) with { SniName = "mx.example.test." });

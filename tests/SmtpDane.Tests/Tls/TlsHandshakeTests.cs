@@ -23,6 +23,8 @@ public class TlsHandshakeTests
             CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", NamedGroup.x25519, "x25519", "ecdsa_sha256" },
         { "TLS 1.2, ECDSA leaf, AES-128 over secp384r1", LeafKey.Ecdsa, "TLS 1.2",
             CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", NamedGroup.secp384r1, "secp384r1", "ecdsa_sha256" },
+        { "TLS 1.2, CBC-only old server", LeafKey.Rsa, "TLS 1.2",
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", NamedGroup.secp256r1, "secp256r1", "rsa_pss_rsae_sha256" },
         // TLS 1.2 ECDSA code points name only the hash (RFC 8446 §4.2.3 legacy meaning), hence "ecdsa_sha256".
         { "TLS 1.2, DHE-RSA over the RFC 7919 group ffdhe2048", LeafKey.Rsa, "TLS 1.2",
             CipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", NamedGroup.ffdhe2048, "ffdhe2048", "rsa_pss_rsae_sha256" },

@@ -8,6 +8,13 @@ namespace SmtpDane.Smtp;
 /// (or TLS first with TLS-on-connect), recording everything and deciding nothing about trust.</summary>
 public static class SmtpProbe
 {
+    /// <summary>Longest wait for the QUIT exchange. Everything worth measuring is measured by then, so a server that
+    /// ignores QUIT may not hold a whole run for a full I/O deadline (RFC 5321 §4.1.1.10 only asks it to reply).</summary>
+    public static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for sending our TLS close_notify (RFC 8446 §6.1) at the end; best effort.</summary>
+    private static readonly TimeSpan CloseNotifyTimeout = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Never throws, except <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires.
     /// Every other failure is a typed <see cref="SmtpProbeOutcome"/> with a detail sentence.</summary>
     public static async Task<SmtpProbeResult> RunAsync(SmtpProbeRequest request, CancellationToken ct)
@@ -174,10 +181,19 @@ public static class SmtpProbe
         private async Task QuitAsync(SmtpConnection connection)
         {
             Phase = SmtpPhase.Quit;
+            var limit = _request.IoTimeout < QuitTimeout ? _request.IoTimeout : QuitTimeout;
             try
             {
-                await connection.SendAsync("QUIT", Phase).ConfigureAwait(false);
-                _quit = await connection.ReadReplyAsync(Phase, "reply to QUIT").ConfigureAwait(false);
+                await connection.SendAsync("QUIT", Phase, limit).ConfigureAwait(false);
+                _quit = await connection.ReadReplyAsync(Phase, "reply to QUIT", limit).ConfigureAwait(false);
+                if (connection.Channel is TlsChannel tls)
+                {
+                    await connection.RunStepAsync(Phase, "close_notify", async token =>
+                    {
+                        await tls.CloseAsync(token).ConfigureAwait(false);
+                        return 0;
+                    }, CloseNotifyTimeout).ConfigureAwait(false);
+                }
             }
             catch (SmtpProbeFailure f)
             {

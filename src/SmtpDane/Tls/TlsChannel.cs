@@ -117,6 +117,20 @@ internal sealed class TlsChannel : IByteChannel
         }
     }
 
+    /// <summary>Sends close_notify (RFC 8446 §6.1) so the server sees an orderly end rather than a truncation.</summary>
+    public async Task CloseAsync(CancellationToken ct)
+    {
+        try
+        {
+            _protocol.Close();
+            await FlushAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            throw Translate(e);
+        }
+    }
+
     private async Task FlushAsync(CancellationToken ct)
     {
         int pending;

@@ -191,6 +191,7 @@ public class SmtpProbeHostileServerTests
         var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint));
 
         Assert.Equal(SmtpProbeOutcome.StarttlsRefused, result.Outcome);
+        Assert.Equal(new[] { SmtpDane.Probe.StatusToken.StarttlsNotOffered }, result.StatusTokens());
         Assert.Equal(454, result.StarttlsReply!.Code);
         Assert.Contains("TLS not available", result.Detail);
     }

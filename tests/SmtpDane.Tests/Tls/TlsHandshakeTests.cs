@@ -184,6 +184,7 @@ public class TlsHandshakeTests
 
         Assert.Equal(SmtpProbeOutcome.Completed, result.Outcome);
         Assert.Equal("250 injected\r\n".Length, result.InjectedPlaintextBytes);
+        Assert.Equal(new[] { SmtpDane.Probe.StatusToken.StarttlsInjection }, result.StatusTokens());
         Assert.Equal(250, result.EhloAfterTls!.Code);
     }
 
@@ -280,5 +281,46 @@ public class TlsHandshakeTests
         Assert.Contains("250 injected late", result.Detail);
         Assert.Contains("after STARTTLS", result.Detail);
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(15), "ended by the deadline, not by detection");
+    }
+
+    [Fact]
+    public async Task Tls_session_ends_with_close_notify_after_quit()
+    {
+        var options = new TlsServerOptions(TestPki.For(LeafKey.Ecdsa), ProtocolVersion.TLSv13);
+        int endRead = -1;
+        using var server = ScriptedServer.Start(s =>
+        {
+            s.StandardStarttlsDialogue(options);
+            // BC's server stream returns 0 only on close_notify; a bare TCP close throws TlsNoCloseNotifyException.
+            endRead = s.Stream.Read(new byte[16], 0, 16);
+        });
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint));
+        await server.Completion.WaitAsync(ProbeRunner.TestBound);
+
+        Assert.Equal(SmtpProbeOutcome.Completed, result.Outcome);
+        Assert.Equal(0, endRead);
+        Assert.Empty(result.StatusTokens());
+    }
+
+    [Fact]
+    public async Task Server_ignoring_quit_delays_the_result_by_at_most_the_quit_cap()
+    {
+        var options = new TlsServerOptions(TestPki.For(LeafKey.Ecdsa), ProtocolVersion.TLSv12);
+        using var server = ScriptedServer.Start(s =>
+        {
+            s.Send("220 mx ESMTP\r\n");
+            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
+            s.Expect("STARTTLS", "220 go\r\n");
+            s.AcceptTls(options);
+            s.Expect("EHLO", "250 mx\r\n");
+            try { s.DrainUntilClosed(); } catch (Exception) { }
+        });
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint) with { IoTimeout = TimeSpan.FromSeconds(60) });
+
+        Assert.Equal(SmtpProbeOutcome.Completed, result.Outcome);
+        Assert.Null(result.QuitReply);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(60), $"took {result.Elapsed}");
     }
 }

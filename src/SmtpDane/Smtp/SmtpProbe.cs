@@ -26,7 +26,7 @@ public static class SmtpProbe
         if (!SmtpProbeRequest.IsValidHeloName(request.HeloName))
         {
             return session.Finish(SmtpProbeOutcome.EhloFailed, SmtpPhase.Connect,
-                $"HELO name \"{request.HeloName}\" is not a domain or address literal (RFC 5321 §4.1.1.1); not connecting", started);
+                $"HELO name \"{ReplyParser.Sanitize(System.Text.Encoding.UTF8.GetBytes(request.HeloName ?? ""))}\" is not a domain or address literal (RFC 5321 §4.1.1.1); not connecting", started);
         }
         try
         {

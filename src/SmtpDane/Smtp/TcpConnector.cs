@@ -36,8 +36,9 @@ internal static class TcpConnector
         }
         catch (SocketException e) when (!ct.IsCancellationRequested)
         {
-            socket.Dispose();
+            // A socket error before the proxy answered is about the proxy itself.
             string where = proxy is not null && !socket.Connected ? $"SOCKS5 proxy {proxy}" : request.Endpoint.ToString();
+            socket.Dispose();
             throw new SmtpProbeFailure(SmtpProbeOutcome.ConnectFailed, SmtpPhase.Connect, $"connect to {where} failed: {e.SocketErrorCode}");
         }
         catch (Socks5Exception e)

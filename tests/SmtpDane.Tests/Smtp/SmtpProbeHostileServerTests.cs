@@ -270,6 +270,7 @@ public class SmtpProbeHostileServerTests
         Assert.Equal(SmtpProbeOutcome.EhloFailed, result.Outcome);
         Assert.Equal(SmtpPhase.Connect, result.Phase);
         Assert.Null(result.Banner);
+        Assert.DoesNotContain('\n', result.Detail);
     }
 
     [Fact]

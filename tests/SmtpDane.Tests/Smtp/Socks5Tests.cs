@@ -118,4 +118,18 @@ public class Socks5Tests
         if (expected is null) Assert.False(string.IsNullOrEmpty(error));
         else Assert.Equal(expected, endpoint!.ToString());
     }
+
+    [Fact]
+    public async Task Proxy_not_listening_is_a_connect_failure_naming_the_proxy()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var deadProxy = (IPEndPoint)listener.LocalEndpoint;
+        listener.Stop();
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(DocumentationTarget) with { Socks5Proxy = deadProxy });
+
+        Assert.Equal(SmtpProbeOutcome.ConnectFailed, result.Outcome);
+        Assert.Contains("SOCKS5 proxy " + deadProxy, result.Detail);
+    }
 }

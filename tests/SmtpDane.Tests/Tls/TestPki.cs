@@ -49,6 +49,17 @@ public sealed class TestPki
     public LeafKey LeafKeyType { get; }
     public AsymmetricKeyParameter LeafPrivateKey { get; }
     public byte[] LeafDer { get; }
+
+    /// <summary>The same leaf with its outer SEQUENCE length in a non-minimal long form (30 83 00 HH LL instead of
+    /// 30 82 HH LL): valid BER, not DER. A re-encoding client would report one octet less than was sent.</summary>
+    public byte[] LeafBer
+    {
+        get
+        {
+            if (LeafDer[0] != 0x30 || LeafDer[1] != 0x82) throw new InvalidOperationException("leaf length is not in the 2-octet long form");
+            return new byte[] { 0x30, 0x83, 0x00 }.Concat(LeafDer.Skip(2)).ToArray();
+        }
+    }
     public byte[] CaDer { get; }
     public byte[] OcspResponseDer { get; }
 

@@ -20,6 +20,9 @@ public sealed record TlsServerOptions(TestPki Pki, ProtocolVersion Version)
     /// <summary>For DHE suites: send this explicit group (RFC 5246 ServerDHParams) instead of a named one.</summary>
     public Org.BouncyCastle.Tls.Crypto.DHGroup? ExplicitDhGroup { get; init; }
 
+    /// <summary>Send the leaf in its BER form (<see cref="TestPki.LeafBer"/>) instead of DER.</summary>
+    public bool SendBerLeaf { get; init; }
+
     /// <summary>Abort the handshake with this fatal alert right after the ClientHello.</summary>
     public short? FailWithAlert { get; init; }
 }
@@ -35,7 +38,7 @@ public sealed class TestTlsServer : DefaultTlsServer
     public string? ReceivedServerName { get; private set; }
 
     /// <summary>The chain as this server put it on the wire, leaf first.</summary>
-    public IReadOnlyList<byte[]> SentChain => new[] { _options.Pki.LeafDer, _options.Pki.CaDer };
+    public IReadOnlyList<byte[]> SentChain => new[] { _options.SendBerLeaf ? _options.Pki.LeafBer : _options.Pki.LeafDer, _options.Pki.CaDer };
 
     protected override ProtocolVersion[] GetSupportedVersions() => _options.Version.Only();
 
@@ -89,7 +92,8 @@ public sealed class TestTlsServer : DefaultTlsServer
     public override TlsCredentials GetCredentials()
     {
         var crypto = (BcTlsCrypto)Crypto;
-        var certs = new TlsCertificate[] { crypto.CreateCertificate(_options.Pki.LeafDer), crypto.CreateCertificate(_options.Pki.CaDer) };
+        var leaf = _options.SendBerLeaf ? new VerbatimCertificate(crypto, _options.Pki.LeafBer) : crypto.CreateCertificate(_options.Pki.LeafDer);
+        var certs = new TlsCertificate[] { leaf, crypto.CreateCertificate(_options.Pki.CaDer) };
         bool tls13 = TlsUtilities.IsTlsV13(m_context);
         var certificate = tls13
             ? new Certificate(Array.Empty<byte>(), new[] { new CertificateEntry(certs[0], LeafExtensions13()), new CertificateEntry(certs[1], null) })
@@ -100,4 +104,14 @@ public sealed class TestTlsServer : DefaultTlsServer
             : SignatureAndHashAlgorithm.GetInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa);
         return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(m_context), crypto, _options.Pki.LeafPrivateKey, certificate, signature);
     }
+}
+
+/// <summary>A server-side certificate that goes on the wire exactly as given (BC's own re-encodes to DER).</summary>
+internal sealed class VerbatimCertificate : BcTlsCertificate
+{
+    private readonly byte[] _encoding;
+
+    public VerbatimCertificate(BcTlsCrypto crypto, byte[] encoding) : base(crypto, encoding) => _encoding = encoding;
+
+    public override byte[] GetEncoded() => (byte[])_encoding.Clone();
 }

@@ -323,4 +323,22 @@ public class TlsHandshakeTests
         Assert.Null(result.QuitReply);
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(60), $"took {result.Elapsed}");
     }
+
+    [Theory]
+    [InlineData("TLS 1.3")]
+    [InlineData("TLS 1.2")]
+    public async Task Chain_is_recorded_as_sent_even_when_not_der(string version)
+    {
+        // DANE selector 0 hashes the certificate as served; re-encoding would hash different bytes (measured-facts.md).
+        var pki = TestPki.For(LeafKey.Ecdsa);
+        var options = new TlsServerOptions(pki, Version(version)) { SendBerLeaf = true };
+        using var server = ScriptedServer.Start(s => s.StandardStarttlsDialogue(options));
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint));
+        await server.Completion.WaitAsync(ProbeRunner.TestBound);
+
+        Assert.Equal(SmtpProbeOutcome.Completed, result.Outcome);
+        Assert.Equal(pki.LeafBer, result.Tls!.ChainDer[0]);
+        Assert.NotEqual(pki.LeafDer.Length, result.Tls.ChainDer[0].Length);
+    }
 }

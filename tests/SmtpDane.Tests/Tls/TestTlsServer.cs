@@ -23,6 +23,9 @@ public sealed record TlsServerOptions(TestPki Pki, ProtocolVersion Version)
     /// <summary>Send the leaf in its BER form (<see cref="TestPki.LeafBer"/>) instead of DER.</summary>
     public bool SendBerLeaf { get; init; }
 
+    /// <summary>Demand a client certificate (TLS 1.3 only) and refuse the connection without one.</summary>
+    public bool RequireClientCertificate { get; init; }
+
     /// <summary>Abort the handshake with this fatal alert right after the ClientHello.</summary>
     public short? FailWithAlert { get; init; }
 }
@@ -88,6 +91,17 @@ public sealed class TestTlsServer : DefaultTlsServer
 
     public override TlsDHConfig GetDHConfig() =>
         _options.ExplicitDhGroup is { } explicitGroup ? new TlsDHConfig(explicitGroup) : base.GetDHConfig();
+
+    public override CertificateRequest? GetCertificateRequest() => _options.RequireClientCertificate
+        ? new CertificateRequest(Array.Empty<byte>(), TlsUtilities.GetDefaultSupportedSignatureAlgorithms(m_context), null, null)
+        : null;
+
+    /// <summary>RFC 8446 §4.4.2.4: a server that requires a certificate and gets none aborts with certificate_required.</summary>
+    public override void NotifyClientCertificate(Certificate clientCertificate)
+    {
+        if (_options.RequireClientCertificate && clientCertificate.IsEmpty) throw new TlsFatalAlert(AlertDescription.certificate_required);
+        base.NotifyClientCertificate(clientCertificate);
+    }
 
     public override TlsCredentials GetCredentials()
     {

@@ -341,4 +341,26 @@ public class TlsHandshakeTests
         Assert.Equal(pki.LeafBer, result.Tls!.ChainDer[0]);
         Assert.NotEqual(pki.LeafDer.Length, result.Tls.ChainDer[0].Length);
     }
+
+    [Fact]
+    public async Task Tls13_client_certificate_demand_fails_after_the_handshake_and_keeps_the_facts()
+    {
+        // measured-facts.md: under TLS 1.3 the handshake completes on our side and the first read gets the alert.
+        var pki = TestPki.For(LeafKey.Ecdsa);
+        var options = new TlsServerOptions(pki, ProtocolVersion.TLSv13) { RequireClientCertificate = true };
+        using var server = ScriptedServer.Start(s =>
+        {
+            s.Send("220 mx ESMTP\r\n");
+            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
+            s.Expect("STARTTLS", "220 go\r\n");
+            try { s.AcceptTls(options); } catch (TlsFatalAlert) { }
+        });
+
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint));
+
+        Assert.Equal(SmtpProbeOutcome.TlsFailed, result.Outcome);
+        Assert.Equal(SmtpPhase.EhloAfterTls, result.Phase);
+        Assert.Contains("certificate_required", result.Detail);
+        Assert.Equal(new[] { pki.LeafDer, pki.CaDer }, result.Tls!.ChainDer);
+    }
 }

@@ -100,7 +100,7 @@ internal sealed class TlsChannel : IByteChannel
         }
         catch (Exception e) when (e is IOException or SocketException)
         {
-            throw Translate(e);
+            throw (e is TlsException ? null : PendingAlert()) ?? Translate(e);
         }
     }
 
@@ -113,8 +113,36 @@ internal sealed class TlsChannel : IByteChannel
         }
         catch (Exception e) when (e is IOException or SocketException)
         {
-            throw Translate(e);
+            throw (e is TlsException ? null : PendingAlert()) ?? Translate(e);
         }
+    }
+
+    /// <summary>A server that rejects us (e.g. TLS 1.3 certificate_required, RFC 8446 §4.4.2.4) sends an alert and
+    /// closes; our next write then fails with a reset while the alert still sits unread in the socket. Read what is
+    /// already there (no waiting) so the report names the alert instead of "connection reset".</summary>
+    private TlsChannelException? PendingAlert()
+    {
+        if (_transport is not NetworkStream network) return null;
+        try
+        {
+            var socket = network.Socket;
+            int waiting;
+            while ((waiting = socket.Available) > 0)
+            {
+                int n = socket.Receive(_readBuffer, Math.Min(waiting, _readBuffer.Length), SocketFlags.None);
+                if (n <= 0) break;
+                _protocol.OfferInput(_readBuffer, 0, n);
+            }
+        }
+        catch (TlsFatalAlertReceived alert)
+        {
+            return Translate(alert);
+        }
+        catch (Exception)
+        {
+            // Nothing readable: the original failure stands.
+        }
+        return null;
     }
 
     /// <summary>Sends close_notify (RFC 8446 §6.1) so the server sees an orderly end rather than a truncation.</summary>

@@ -232,7 +232,7 @@ public class TlsHandshakeTests
             try { s.AcceptTls(options); } catch (IOException) { }
         });
 
-        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint));
+        var result = await ProbeRunner.RunAsync(ProbeRunner.Request(server.Endpoint) with { IoTimeout = ProbeRunner.ShortIoTimeout });
 
         Assert.Equal(SmtpProbeOutcome.Timeout, result.Outcome);
         Assert.Equal(SmtpPhase.Banner, result.Phase);

@@ -18,7 +18,6 @@ public class SmtpProbeHostileServerTests
         Assert.Equal(SmtpProbeOutcome.Timeout, result.Outcome);
         Assert.Equal(SmtpPhase.Banner, result.Phase);
         Assert.Contains("TLS-on-connect", result.Detail); // the likely cause is named
-        Assert.True(result.Elapsed >= ProbeRunner.ShortIoTimeout, $"gave up early: {result.Elapsed}");
         Assert.True(result.Elapsed < ProbeRunner.ShortIoTimeout * 4, $"took {result.Elapsed}");
     }
 

@@ -44,6 +44,15 @@ public sealed class ValidatingLookup : IDnsLookup
         var walk = new AnswerWalk(name, type);
         _chain.Prefetch(name, ct);
 
+        if (type == RecordType.RRSIG)
+        {
+            // RRSIGs are not signed themselves (RFC 4035 §2.2): a direct RRSIG query has nothing to validate.
+            var sigs = await _queries.GetAsync(name, type, ct).ConfigureAwait(false);
+            if (ChainOfTrust.Unusable(sigs, name, type) is { } sigFailed) return walk.Fail(sigFailed.Status, sigFailed.Problem!, name);
+            walk.Add(ValidationResult.Insecure(DnsProblemKind.DnssecBogus, "RRSIG records carry no signature of their own (RFC 4035 §2.2)") with { Problem = null });
+            return walk.Finish(name, sigs.Reply!.Answer.Where(r => r.Owner == name && r.Type == type).ToList(), DenialKind.None);
+        }
+
         var current = name;
         var visited = new HashSet<DnsName> { name };
         var result = await _queries.GetAsync(current, type, ct).ConfigureAwait(false);
@@ -178,8 +187,8 @@ public sealed class ValidatingLookup : IDnsLookup
 
     private static (RRset? Set, DnsName? Target) FindRedirect(IReadOnlyList<RRset> answer, DnsName name)
     {
-        var cname = answer.FirstOrDefault(s => s.Owner == name && s.Type == RecordType.CNAME);
-        if (cname is not null && cname.Records.Count > 0 && cname.Records[0].Data is CnameRecord c) return (cname, c.Target);
+        // A DNAME above the name wins over the (unsigned, synthesised) CNAME at it (RFC 6672 §2.3, §3.4): nothing
+        // below a DNAME owner exists, so the CNAME can only be the resolver's synthesis.
         foreach (var set in answer)
         {
             if (set.Type != RecordType.DNAME || !name.IsSubdomainOf(set.Owner) || name == set.Owner) continue;
@@ -187,6 +196,8 @@ public sealed class ValidatingLookup : IDnsLookup
             var target = Substitute(name, set.Owner, d.Target);
             if (target is not null) return (set, target);
         }
+        var cname = answer.FirstOrDefault(s => s.Owner == name && s.Type == RecordType.CNAME);
+        if (cname is not null && cname.Records.Count > 0 && cname.Records[0].Data is CnameRecord c) return (cname, c.Target);
         return (null, null);
     }
 

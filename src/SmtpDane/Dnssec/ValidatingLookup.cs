@@ -126,8 +126,8 @@ public sealed class ValidatingLookup : IDnsLookup
             ValidationResult proof = evidence.Nsec3.Count > 0 ? Nsec3Denial.ProveWildcardAnswer(set.Owner, source, zone, evidence.Nsec3, budget)
                 : evidence.Nsec.Count > 0 ? NsecDenial.ProveWildcardAnswer(set.Owner, source, evidence.Nsec)
                 : evidence.Failure ?? ValidationResult.Bogus(DnsProblemKind.NsecMissing, $"wildcard answer {set.Owner} from *.{source} without NSEC/NSEC3 proof (RFC 4035 §5.3.4)");
-            if (!proof.IsSecure) return proof;
             expiry = ValidationResult.Earliest(expiry, evidence.Expiry);
+            if (!proof.IsSecure) return proof.Status == SecurityStatus.Insecure ? proof with { Expiration = expiry } : proof;
         }
         return ValidationResult.Secure(expiry, check.Reason) with { Signature = sig };
     }
@@ -148,7 +148,18 @@ public sealed class ValidatingLookup : IDnsLookup
             return ValidationResult.Bogus(DnsProblemKind.DnssecBogus, $"denial for {name} signed by {zoneName}, which is not a zone apex (the enclosing zone is {zone})");
         var evidence = DenialEvidence.Collect(reply.Authority, zone, state.Keys, now, budget, _crypto);
         ValidationResult proof;
-        if (evidence.Nsec3.Count > 0)
+        var cut = ReferralCut(reply, name, zone);
+        if (cut is not null)
+        {
+            // A referral (NS below the zone, no SOA): only an unsigned delegation proof makes it an answer (RFC 4035 §5.2).
+            bool absent = false;
+            proof = evidence.Nsec3.Count > 0 ? Nsec3Denial.ClassifyDsAbsence(cut, zone, evidence.Nsec3, budget, out absent)
+                : evidence.Nsec.Count > 0 ? NsecDenial.ClassifyDsAbsence(cut, evidence.Nsec, out absent)
+                : evidence.Failure ?? ValidationResult.Bogus(DnsProblemKind.NsecMissing, $"referral to {cut} without DS or proof of its absence");
+            if (proof.Status == SecurityStatus.Secure)
+                proof = ValidationResult.Bogus(DnsProblemKind.DnssecBogus, $"referral to {cut}, but the proof shows no delegation there");
+        }
+        else if (evidence.Nsec3.Count > 0)
         {
             proof = denial == DenialKind.NxDomain
                 ? Nsec3Denial.ProveNameError(name, zone, evidence.Nsec3, budget)
@@ -165,6 +176,14 @@ public sealed class ValidatingLookup : IDnsLookup
         }
         if (proof.Status == SecurityStatus.Bogus) return proof;
         return proof with { Expiration = ValidationResult.Earliest(state.Expiry, evidence.Expiry) };
+    }
+
+    /// <summary>The delegation point when the reply is a referral: an NS RRset in the authority section owned by a name
+    /// strictly below the zone and at or above QNAME, with no SOA.</summary>
+    private static DnsName? ReferralCut(UpstreamReply reply, DnsName name, DnsName zone)
+    {
+        if (reply.Answer.Count > 0 || reply.Authority.Any(r => r.Type == RecordType.SOA)) return null;
+        return reply.Authority.FirstOrDefault(r => r.Type == RecordType.NS && name.IsSubdomainOf(r.Owner) && r.Owner != zone && r.Owner.IsSubdomainOf(zone))?.Owner;
     }
 
     /// <summary>The zone a name's data lives in when nothing is signed: its own (deepest cut found by the walk), or the

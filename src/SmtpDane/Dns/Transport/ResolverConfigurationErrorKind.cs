@@ -1,0 +1,9 @@
+namespace SmtpDane.Dns.Transport;
+
+/// <summary>Kinds of <see cref="ResolverConfigurationError"/>.</summary>
+public enum ResolverConfigurationErrorKind
+{
+    NoResolver,
+    InvalidResolverAddress,
+    UnreadableResolvConf,
+}

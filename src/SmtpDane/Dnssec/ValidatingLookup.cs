@@ -26,6 +26,12 @@ public sealed class ValidatingLookup : IDnsLookup
     {
     }
 
+    /// <summary>Over the dns transport (asks with DO=1, CD=1).</summary>
+    public ValidatingLookup(SmtpDane.Dns.Transport.IDnsTransport transport, TrustAnchors anchors, Func<DateTimeOffset> clock)
+        : this(Upstream.FromTransport(transport), anchors, clock)
+    {
+    }
+
     /// <summary>With a non-default algorithm set (conformance replays only).</summary>
     internal ValidatingLookup(UpstreamQuery query, TrustAnchors anchors, Func<DateTimeOffset> clock, CryptoSuite crypto)
     {

@@ -45,6 +45,20 @@ public sealed class ValidatingLookup : IDnsLookup
 
     public async Task<DnsAnswer> LookupAsync(DnsName name, RecordType type, CancellationToken ct)
     {
+        try
+        {
+            return await LookupCoreAsync(name, type, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Defence in depth: malformed data that slipped past the decoder must not escape as an exception.
+            return DnsAnswer.Failed(name, type, SecurityStatus.Indeterminate,
+                DnsProblem.Of(DnsProblemKind.MalformedResponse, $"validation of {name} {type.ToText()} failed: {e.GetType().Name}: {e.Message}"), TrustSource.Validated);
+        }
+    }
+
+    private async Task<DnsAnswer> LookupCoreAsync(DnsName name, RecordType type, CancellationToken ct)
+    {
         var now = _clock();
         var budget = ValidationBudget.ForAnswer(_runBudget);
         var walk = new AnswerWalk(name, type);

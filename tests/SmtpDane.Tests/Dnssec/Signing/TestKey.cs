@@ -7,7 +7,7 @@ namespace SmtpDane.Tests.Dnssec.Signing;
 
 /// <summary>An ECDSA P-256 (algorithm 13) zone key generated in the test; signs RRsets over the product's canonical
 /// signed-data form (RFC 4034 §3.1.8.1, §6).</summary>
-internal sealed class TestKey
+public sealed class TestKey
 {
     public static readonly uint Inception = (uint)new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
     public static readonly uint Expiration = (uint)new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();

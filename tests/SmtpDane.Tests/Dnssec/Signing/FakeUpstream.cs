@@ -15,6 +15,8 @@ internal sealed class FakeUpstream
     public void Answer(string name, RecordType type, IEnumerable<ResourceRecord> answer, IEnumerable<ResourceRecord>? authority = null, int rcode = 0) =>
         _replies[(DnsName.Parse(name), type)] = new UpstreamReply(rcode, true, answer.ToList(), (authority ?? []).ToList());
 
+    public UpstreamReply? Scripted(DnsName name, RecordType type) => _replies.TryGetValue((name, type), out var r) ? r : null;
+
     public int Count(string name, RecordType type) => Asked.TryGetValue((DnsName.Parse(name), type), out var n) ? n : 0;
 
     public async Task<UpstreamResult> QueryAsync(DnsName name, RecordType type, CancellationToken ct)

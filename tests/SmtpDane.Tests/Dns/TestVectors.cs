@@ -19,7 +19,7 @@ public static class TestVectors
         throw new DirectoryNotFoundException("shared/vectors not found above " + AppContext.BaseDirectory);
     }
 
-    public static string Path_(string relative) => Path.Combine(Root, relative);
+    public static string PathOf(string relative) => Path.Combine(Root, relative);
 
-    public static string Read(string relative) => File.ReadAllText(Path_(relative));
+    public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 }

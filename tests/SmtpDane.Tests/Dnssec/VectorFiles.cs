@@ -7,7 +7,7 @@ internal static class VectorFiles
 {
     public static string Path(string relative)
     {
-        var full = TestVectors.Path_(relative);
+        var full = TestVectors.PathOf(relative);
         Assert.True(File.Exists(full) || Directory.Exists(full), $"vector file missing: {full}");
         return full;
     }

@@ -13,8 +13,8 @@ public class DecoderFuzzTests
 
     private static List<byte[]> Seeds()
     {
-        var records = ZoneFileLoader.Load(TestVectors.Path_("dnssec/rfc4035/appendix-a.zone.signed"))
-            .Concat(ZoneFileLoader.Load(TestVectors.Path_("dnssec/rfc5155/appendix-a.zone.signed"))).ToList();
+        var records = ZoneFileLoader.Load(TestVectors.PathOf("dnssec/rfc4035/appendix-a.zone.signed"))
+            .Concat(ZoneFileLoader.Load(TestVectors.PathOf("dnssec/rfc5155/appendix-a.zone.signed"))).ToList();
         var rnd = new Random(4035);
         var seeds = new List<byte[]>();
         for (int i = 0; i < 40; i++)

@@ -62,7 +62,7 @@ public class DsDigestTests
             ushort tag = ushort.Parse(t[i + 1]);
             byte digestType = byte.Parse(t[i + 3]);
             var digest = Convert.FromHexString(string.Concat(t[(i + 4)..]));
-            var key = keys.Single(k => k.owner.Equals(t[0], StringComparison.OrdinalIgnoreCase) && KeyTag.Compute(k.rdata) == tag);
+            var key = keys.Single(k => k.owner.Equals(t[0], StringComparison.OrdinalIgnoreCase) && RawRecords.Tag(k.rdata) == tag);
             Assert.Equal(expectMatch, DsDigest.Matches(digestType, digest, RawRecords.NameWire(t[0]), key.rdata));
             checkedCount++;
         }

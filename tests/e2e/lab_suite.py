@@ -357,20 +357,25 @@ def expectation_problems(doc, expect):
 # output helpers
 
 results = {"pass": 0, "fail": 0}
+# Checks report from worker threads: one locked write per line, or two lines could interleave and
+# build/test.sh would miscount them.
+_out_lock = threading.Lock()
+
+
+def emit(line):
+    with _out_lock:
+        sys.stdout.write(line.replace("\n", " ") + "\n")
+        sys.stdout.flush()
 
 
 def report(name, problems):
-    if problems:
-        results["fail"] += 1
-        why = "; ".join(problems)
-        print(f"FAIL {name}: {why}", flush=True)
-    else:
-        results["pass"] += 1
-        print(f"PASS {name}", flush=True)
+    with _out_lock:
+        results["fail" if problems else "pass"] += 1
+    emit(f"FAIL {name}: {'; '.join(problems)}" if problems else f"PASS {name}")
 
 
 def info(text):
-    print(f"# {text}", flush=True)
+    emit(f"# {text}")
 
 
 # ---------------------------------------------------------------------------------------------------------

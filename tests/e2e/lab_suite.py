@@ -11,12 +11,13 @@ Checks:
   readme/<n>-<what>        every example of the original README's "Examples", mapped onto lab names
   text/..., terse/..., quiet/...   the human output modes for a few scenarios
   at/, env/, flags/, literal/, match/, sni/, helo/, order/, showcerts/, proxy/   behaviour the table does not pin down
-  global-timeout/...       -timeout 2s against a listener that never speaks: exits within 2.5 s, UNKNOWN
+  global-timeout/...       -timeout 2s against a listener that never speaks, or a resolver that never answers:
+                           exits within 2.5 s, Nagios UNKNOWN
   differential/<name>      smtpdane's common verdict against posttls-finger's (tests/lab/posttls-finger.sh),
                            disagreements allowed only when listed in tests/e2e/intended-differences.tsv
 
 Expectation syntax (scenarios.tsv "endpoints" column): `ENDPOINT=TOKEN[+TOKEN]` separated by `;`. ENDPOINT is
-`host@addr:port`, `host@[v6]:port`, or a bare name for outcomes without an endpoint. See check_scenario().
+`host@addr:port`, `host@[v6]:port`, or a bare name for outcomes without an endpoint. See expectation_problems().
 """
 import argparse
 import json

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Re-derives sandbox/seccomp.json from what the static binary really does.
+#
+#   sandbox/derive-seccomp.sh [BINARY]        (default artifacts/smtpdane; needs root, strace, bwrap, the lab)
+#
+# 1. Runs the binary under `strace -f` over every code path we can reach on loopback: -help, -version, usage
+#    errors, and probes against the lab (tests/lab): pass, tls-failed, connect-failed, timeout (per read and
+#    global deadline), bogus, -dnssec resolver and validate, no resolver at all, -json, -nagios, -debug,
+#    -show-cert-info/-showcerts, -6, -proxy-tcp (through tests/sandbox/socks5.py), a terminal (colour), a
+#    SIGTERM mid-run and a run with a tiny GC generation 0 (forces many collections, i.e. thread suspension).
+# 2. Writes sandbox/seccomp-observed.txt (each syscall and the runs it was seen in) and
+#    sandbox/observed-files.txt (every path the binary opened, stat'ed or read, per run).
+# 3. Generates sandbox/seccomp.json from sandbox/seccomp-groups.txt (the reasons) with sandbox/seccomp-gen.py,
+#    which FAILS when a syscall was observed that no group explains: add it to a group with a reason, re-run.
+# Argument-restricted syscalls (socket families, ioctl requests, clone flags) are checked here too: a value
+# the groups file does not allow fails the derivation.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(readlink -f "${1:-$root/artifacts/smtpdane}")
+py=/usr/bin/python3   # Debian's python (python3-seccomp lives there), not a pyenv shim
+[[ -x $bin ]] || { echo "derive: no binary at $bin (build/publish.sh)" >&2; exit 1; }
+for t in strace bwrap script; do command -v $t >/dev/null || { echo "derive: needs $t (apt-get install strace bubblewrap bsdutils)" >&2; exit 1; }; done
+
+"$root/tests/lab/up.sh" >&2
+# shellcheck disable=SC1091
+. "${LAB_DIR:-/tmp/smtpdane-lab}/lab.env"
+lab=(-trust-anchor "$LAB_TRUST_ANCHOR" -resolver "$LAB_RESOLVER" -nocolor)
+
+work=$(mktemp -d)
+socks_pid=
+cleanup() { [[ -n $socks_pid ]] && kill "$socks_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+# trace NAME [VAR=VALUE...] -- ARGS...: one strace'd run of the binary; output discarded, exit code kept.
+trace() {
+  local name=$1; shift
+  local envs=()
+  while [[ $1 != -- ]]; do envs+=("$1"); shift; done; shift
+  env "${envs[@]}" strace -f -qq -e trace=all -s 256 -o "$work/$name.trace" "$bin" "$@" >/dev/null 2>&1 || true
+  echo "derive: traced $name" >&2
+}
+
+trace help -- -help
+trace version -- -version
+trace usage-unknown-flag -- -no-such-flag x
+trace usage-nagios -- -nagios -4 -6 example.invalid
+trace usage-bad-trust-anchor -- -trust-anchor /nonexistent/root.key mx.rsa.lab
+trace pass-validate -- "${lab[@]}" -mx rsa.lab
+trace pass-resolver-ad -- "${lab[@]}" -dnssec resolver -mx ec.lab
+trace json -- "${lab[@]}" -json -mx ed.lab
+trace nagios -- "${lab[@]}" -nagios -mx multi.rsa.lab
+trace debug-certinfo -- "${lab[@]}" -debug -show-cert-info -showcerts mx-dualcert.rsa.lab
+trace ipv6 -- "${lab[@]}" -6 -mx dualstack.ec.lab
+trace tls-on-connect -- "${lab[@]}" -port 465 -tls-on-connect mx.ec.lab
+trace submission-srv -- "${lab[@]}" -submission ec.lab
+trace tls-failed -- "${lab[@]}" -port 25 -tls-on-connect mx.ec.lab
+trace connect-failed -- "${lab[@]}" mx-down.ec.lab
+trace bogus -- "${lab[@]}" -mx bogus.lab
+trace no-tlsa -- "${lab[@]}" mx-notlsa.ec.lab mx.insecure.lab
+trace read-timeout -- "${lab[@]}" -connect-timeout 2s -port 465 mx.ec.lab
+trace global-timeout -- "${lab[@]}" -nagios -timeout 2s -port 465 mx.ec.lab
+trace dns-timeout -- -trust-anchor "$LAB_TRUST_ANCHOR" -resolver 127.0.0.1:9 -timeout 3s -nagios mx.rsa.lab
+trace env-resolver DNS_RESOLVER="$LAB_RESOLVER" -- -trust-anchor "$LAB_TRUST_ANCHOR" -nocolor mx.ec.lab
+# 8 x 6 domains (48+ endpoints) with a 64 KiB generation 0: many collections while sockets are busy.
+many=(); for _ in 1 2 3 4 5 6 7 8; do many+=(rsa.lab ec.lab ed.lab multi.rsa.lab soon.lab tampered.lab); done
+trace gc-stress DOTNET_GCgen0size=0x10000 -- "${lab[@]}" -nagios -mx "${many[@]}"
+
+# No resolver at all: the binary alone in an empty root (bwrap), the "no resolver configured" path. strace
+# traces bwrap too, so keep only the process that exec'ed /smtpdane and the threads it created.
+mkdir -p "$work/empty"
+strace -f -qq -e trace=all -s 256 -o "$work/bwrap.raw" \
+  bwrap --bind "$work/empty" / --ro-bind "$bin" /smtpdane /smtpdane -nagios mx.rsa.lab >/dev/null 2>&1 || true
+awk '/ execve\("\/smtpdane"/ {keep[$1]=1; on=1}
+     on && keep[$1] { print; if (match($0, /(clone3?\(|clone3? resumed>).*= ([0-9]+)$/, m)) keep[m[2]]=1 }' \
+  "$work/bwrap.raw" > "$work/no-resolver.trace"
+rm -f "$work/bwrap.raw"
+echo "derive: traced no-resolver" >&2
+
+# -proxy-tcp through a loopback SOCKS5 proxy.
+coproc SOCKS { exec "$py" "$root/tests/sandbox/socks5.py" 0; }
+socks_pid=$SOCKS_PID
+read -r socks_port <&"${SOCKS[0]}"
+trace proxy-tcp -- "${lab[@]}" -proxy-tcp "socks5://127.0.0.1:$socks_port" -mx rsa.lab
+kill "$socks_pid"; wait "$socks_pid" 2>/dev/null || true; socks_pid=
+
+# A terminal on stdout (colour decision, terminal ioctls).
+script -qec "strace -f -qq -e trace=all -s 256 -o '$work/terminal.trace' '$bin' -trust-anchor '$LAB_TRUST_ANCHOR' -resolver '$LAB_RESOLVER' -mx rsa.lab" /dev/null >/dev/null 2>&1 || true
+echo "derive: traced terminal" >&2
+
+# SIGTERM while waiting for a banner (the runtime's signal-handling thread, rt_sigreturn).
+strace -f -qq -e trace=all -s 256 -o "$work/sigterm.trace" "$bin" "${lab[@]}" -port 465 mx.ec.lab >/dev/null 2>&1 &
+spid=$!
+for _ in $(seq 50); do child=$(pgrep -P "$spid" || true); [[ -n $child ]] && break; sleep 0.1; done
+sleep 1.5
+[[ -n ${child:-} ]] && kill -TERM "$child"
+wait "$spid" 2>/dev/null || true
+echo "derive: traced sigterm" >&2
+
+# ---- collect ---------------------------------------------------------------------------------------
+# Syscall names: "PID name(" and "PID <... name resumed>".
+for f in "$work"/*.trace; do
+  run=$(basename "$f" .trace)
+  sed -nE 's/^[0-9]+ +([a-z_0-9]+)\(.*/\1/p; s/^[0-9]+ +<\.\.\. ([a-z_0-9]+) resumed>.*/\1/p' "$f" | sort -u | sed "s/\$/\t$run/"
+done | sort | awk -F'\t' '{a[$1]=a[$1] (a[$1]?",":"") $2} END {for (k in a) print k "\t" a[k]}' | sort > "$work/observed"
+{
+  echo "# Generated by sandbox/derive-seccomp.sh from $(basename "$bin") ($(sha256sum "$bin" | cut -c1-16)) on $(date -u +%F)."
+  echo "# syscall<TAB>runs it was seen in"
+  cat "$work/observed"
+} > "$root/sandbox/seccomp-observed.txt"
+
+# Argument values of the restricted syscalls.
+cat "$work"/*.trace | sed -nE 's/^[0-9]+ +socket\(([A-Z_0-9]+),.*/socket \1/p; s/^[0-9]+ +ioctl\([0-9]+, ([A-Z_0-9]+).*/ioctl \1/p' | sort -u > "$work/args"
+# openat: read-only unless the flags ask for writing/creating (the profile only allows read-only opens).
+cat "$work"/*.trace | sed -nE 's/^[0-9]+ +openat\([^,]+, "([^"]*)", ([A-Z_|]+).*/\2 \1/p' |
+  awk '{ if ($1 ~ /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/) print "openat WRITE " $2; else print "openat read-only" }' |
+  sort -u >> "$work/args"
+cat "$work"/*.trace | grep -E '^[0-9]+ +clone\(' | grep -v CLONE_THREAD | sed 's/^/clone-without-CLONE_THREAD /' >> "$work/args" || true
+echo "derive: argument values seen: $(tr '\n' ' ' < "$work/args")" >&2
+
+# Paths the binary looked at (for the AppArmor profile and docs/access-needed.md): the first quoted absolute
+# path of each path-taking syscall, with its result when strace printed it on the same line ("-" when the
+# call was split by another thread). Container-specific cgroup directories are folded into "**", the
+# lab's trust anchor becomes @{smtpdane_trust_anchor}.
+for f in "$work"/*.trace; do
+  run=$(basename "$f" .trace)
+  grep -vE '^[0-9]+ +execve\(' "$f" |
+    sed -nE 's/^[0-9]+ +(openat|open|readlink|readlinkat|lstat|stat|newfstatat|statfs|access|faccessat2?|statx)\([^"]*"(\/[^"]*)"(.*= -?[0-9]+ ([A-Z]+)|.*= [0-9]+$)?.*/\2\t\1\t\4/p' |
+    sed -E "s#^(/sys/fs/cgroup/[^/]+/).+/([^/]+\t)#\1**/\2#; s#^$LAB_TRUST_ANCHOR\t#@{smtpdane_trust_anchor}\t#" |
+    awk -F'\t' -v run="$run" '{print $1 "\t" $2 "\t" ($3 == "" ? "ok" : $3) "\t" run}'
+done | sort -u | awk -F'\t' '{k=$1; s[k]=s[k] (index(s[k], $2) ? "" : (s[k] ? "," : "") $2); r[k]=r[k] (index(r[k], $3) ? "" : (r[k] ? "," : "") $3); n[k]++; if (!index(runs[k], $4)) runs[k]=runs[k] " " $4}
+  END {for (k in s) { c=split(runs[k], x, " "); print k "\t" s[k] "\t" r[k] "\t" c } }' | sort > "$work/files"
+{
+  echo "# Generated by sandbox/derive-seccomp.sh: every path the binary opened/stat'ed/read."
+  echo "# path<TAB>syscalls<TAB>results seen (ok = success or split line)<TAB>number of runs (of $(ls "$work"/*.trace | wc -l))"
+  cat "$work/files"
+} > "$root/sandbox/observed-files.txt"
+
+"$py" "$root/sandbox/seccomp-gen.py" "$root/sandbox/seccomp-groups.txt" "$work/observed" "$work/args" \
+  > "$work/seccomp.json"
+mv "$work/seccomp.json" "$root/sandbox/seccomp.json"
+echo "derive: wrote sandbox/seccomp.json, sandbox/seccomp-observed.txt, sandbox/observed-files.txt" >&2

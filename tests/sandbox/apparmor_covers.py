@@ -79,7 +79,7 @@ def main():
 
     body = text[text.index("profile smtpdane"):]
     allow, deny, named = [], [], []
-    for m in re.finditer(r"^\s*(deny\s+)?(owner\s+)?(/\S+|@\{\w+\})\s+([rwmlkix]+),", body, re.M):
+    for m in re.finditer(r"^\s*(deny\s+)?(owner\s+)?((?:/|@\{)\S*)\s+([rwmlkix]+),", body, re.M):
         (deny if m.group(1) else allow).append((expand(m.group(3)), m.group(4)))
         if not m.group(1):
             named.append(m.group(3))

@@ -96,10 +96,34 @@ sleep 1.5
 wait "$spid" 2>/dev/null || true
 echo "derive: traced sigterm" >&2
 
+# The container runtime: runc (what Docker and Podman use) installs the filter in its init process, then
+# still drops privileges, closes descriptors and opens its exec FIFO before exec'ing the binary; those
+# syscalls run under OUR filter. Traced for both modes (Docker's default: no-new-privileges off; and on),
+# with a derivation profile that allows everything, then cut to what follows the filter load
+# (sandbox/runc-after-filter.py). Kept as .rtrace: counted for syscalls/arguments, not for the file list.
+if command -v runc >/dev/null; then
+  bundle="$work/bundle"; mkdir -p "$bundle/rootfs/etc"
+  cp "$bin" "$bundle/rootfs/smtpdane"; cp "$LAB_TRUST_ANCHOR" "$bundle/rootfs/root.key"
+  printf 'nameserver %s\n' "${LAB_RESOLVER53%:*}" > "$bundle/rootfs/etc/resolv.conf"
+  for nnp in false true; do
+    (cd "$bundle" && rm -f config.json && runc spec)
+    "$py" "$root/sandbox/oci-config.py" "$bundle/config.json" "$nnp" allow-all -- /smtpdane -trust-anchor /root.key -nagios -mx rsa.lab
+    id="smtpdane-derive-$$-$nnp"
+    strace -f -qq -e trace=all -s 256 -o "$work/runc.raw" runc run --bundle "$bundle" "$id" >/dev/null 2>&1 || true
+    runc delete -f "$id" >/dev/null 2>&1 || true
+    "$py" "$root/sandbox/runc-after-filter.py" "$work/runc.raw" > "$work/runc-init-nnp-$nnp.rtrace"
+    rm -f "$work/runc.raw"
+    echo "derive: traced runc-init-nnp-$nnp" >&2
+  done
+else
+  echo "derive: WARNING: runc not installed (apt-get install runc): the container runtime's syscalls are not re-derived" >&2
+fi
+
 # ---- collect ---------------------------------------------------------------------------------------
 # Syscall names: "PID name(" and "PID <... name resumed>".
-for f in "$work"/*.trace; do
-  run=$(basename "$f" .trace)
+for f in "$work"/*.trace "$work"/*.rtrace; do
+  [[ -e $f ]] || continue
+  run=$(basename "${f%.*}")
   sed -nE 's/^[0-9]+ +([a-z_0-9]+)\(.*/\1/p; s/^[0-9]+ +<\.\.\. ([a-z_0-9]+) resumed>.*/\1/p' "$f" | sort -u | sed "s/\$/\t$run/"
 done | sort | awk -F'\t' '{a[$1]=a[$1] (a[$1]?",":"") $2} END {for (k in a) print k "\t" a[k]}' | sort > "$work/observed"
 {
@@ -109,12 +133,13 @@ done | sort | awk -F'\t' '{a[$1]=a[$1] (a[$1]?",":"") $2} END {for (k in a) prin
 } > "$root/sandbox/seccomp-observed.txt"
 
 # Argument values of the restricted syscalls.
-cat "$work"/*.trace | sed -nE 's/^[0-9]+ +socket\(([A-Z_0-9]+),.*/socket \1/p; s/^[0-9]+ +ioctl\([0-9]+, ([A-Z_0-9]+).*/ioctl \1/p' | sort -u > "$work/args"
+cat "$work"/*.trace "$work"/*.rtrace 2>/dev/null | sed -nE 's/^[0-9]+ +socket\(([A-Z_0-9]+),.*/socket \1/p; s/^[0-9]+ +ioctl\([0-9]+, ([A-Z_0-9]+).*/ioctl \1/p' | sort -u > "$work/args"
 # openat: read-only unless the flags ask for writing/creating (the profile only allows read-only opens).
-cat "$work"/*.trace | sed -nE 's/^[0-9]+ +openat\([^,]+, "([^"]*)", ([A-Z_|]+).*/\2 \1/p' |
+cat "$work"/*.trace "$work"/*.rtrace 2>/dev/null | sed -nE 's/^[0-9]+ +openat\([^,]+, "([^"]*)", ([A-Z_|]+).*/\2 \1/p' |
+  sed -E 's#/proc/self/fd/[0-9]+$#/proc/self/fd/N#' |
   awk '{ if ($1 ~ /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/) print "openat WRITE " $2; else print "openat read-only" }' |
   sort -u >> "$work/args"
-cat "$work"/*.trace | grep -E '^[0-9]+ +clone\(' | grep -v CLONE_THREAD | sed 's/^/clone-without-CLONE_THREAD /' >> "$work/args" || true
+cat "$work"/*.trace "$work"/*.rtrace 2>/dev/null | grep -E '^[0-9]+ +clone\(' | grep -v CLONE_THREAD | sed 's/^/clone-without-CLONE_THREAD /' >> "$work/args" || true
 echo "derive: argument values seen: $(tr '\n' ' ' < "$work/args")" >&2
 
 # Paths the binary looked at (for the AppArmor profile and docs/access-needed.md): the first quoted absolute

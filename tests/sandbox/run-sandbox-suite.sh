@@ -6,7 +6,7 @@
 #   tests/sandbox/run-sandbox-suite.sh [BINARY]     (default $SMTPDANE_BINARY, else artifacts/smtpdane)
 #
 # Needs root (bwrap, the lab). Installs its Debian prerequisites when missing (bubblewrap, python3-seccomp,
-# apparmor, gcc; icinga2-bin + nagios-nrpe-server/-plugin for the deploy checks, with services kept stopped).
+# apparmor, gcc, runc; icinga2-bin + nagios-nrpe-server/-plugin for the deploy checks, with services kept stopped).
 # Starts the lab (tests/lab/up.sh) and stops it again only if it was not already running.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,6 +39,8 @@ command -v apparmor_parser >/dev/null || need+=(apparmor)
 command -v gcc >/dev/null || need+=(gcc libc6-dev)
 command -v icinga2 >/dev/null || need+=(icinga2-bin icinga2-common)
 command -v nrpe >/dev/null || need+=(nagios-nrpe-server)
+command -v runc >/dev/null || need+=(runc)
+command -v strace >/dev/null || need+=(strace)
 [[ -x /usr/lib/nagios/plugins/check_nrpe ]] || need+=(nagios-nrpe-plugin)
 if [[ ${#need[@]} -gt 0 ]]; then
   echo "sandbox-suite: installing ${need[*]}" >&2
@@ -222,6 +224,43 @@ fi
 scratch --seccomp 9 -- /smtpdane -mx rsa.lab 9<"$tmp/filter.bpf" > "$tmp/noresolver.out" 2>&1; rc=$?
 [[ $rc = 1 ]] && grep -q 'no resolver configured' "$tmp/noresolver.out" && pass scratch-root-no-resolver-default-mode ||
   fail scratch-root-no-resolver-default-mode "exit $rc (want 1): $(head -3 "$tmp/noresolver.out" | tr '\n' ' ')"
+
+# (c2) The container runtime Docker uses (runc): the profile in a Docker-like container (read-only root
+# with only the binary, resolv.conf and the anchor; host network to reach the lab), in Docker's default
+# mode (no-new-privileges off: runc installs the filter before dropping privileges) and with
+# no-new-privileges on. Without the container-runtime group of the profile runc cannot even start it.
+if command -v runc >/dev/null; then
+  bundle="$tmp/bundle"; mkdir -p "$bundle/rootfs/etc"
+  cp "$bin" "$bundle/rootfs/smtpdane"; cp "$LAB_TRUST_ANCHOR" "$bundle/rootfs/root.key"; cp "$tmp/resolv.conf" "$bundle/rootfs/etc/resolv.conf"
+  $py -c 'import json,sys; p=json.load(open(sys.argv[1])); [e.update(names=[n for n in e["names"] if n != "connect"]) for e in p["syscalls"]]; p["syscalls"]=[e for e in p["syscalls"] if e["names"]]; json.dump(p, open(sys.argv[2], "w"))' \
+    "$profile" "$tmp/no-connect.json"
+  runc_run() { # NNP PROFILE ARGS...: prints the verdict text
+    local nnp=$1 prof=$2 id="smtpdane-suite-$$-$RANDOM"; shift 2
+    (cd "$bundle" && rm -f config.json && runc spec) && $py "$root/sandbox/oci-config.py" "$bundle/config.json" "$nnp" "$prof" -- /smtpdane -trust-anchor /root.key -nocolor -json "$@"
+    runc run --bundle "$bundle" "$id" 2>"$tmp/runc.err" | $py "$here/verdict.py" 2>/dev/null
+    runc delete -f "$id" >/dev/null 2>&1
+  }
+  for nnp in false true; do
+    for s in "rsa-ee|-mx rsa.lab" "multi-mx-one-broken|-mx multi.rsa.lab" "dual-stack-ipv6|-mx dualstack.ec.lab" "connect-failed|mx-down.ec.lab"; do
+      name=${s%%|*}; read -ra args <<< "${s#*|}"
+      "$bin" "${lab[@]}" -json "${args[@]}" 2>/dev/null | $py "$here/verdict.py" > "$tmp/plain.v" 2>/dev/null
+      runc_run "$nnp" "$profile" "${args[@]}" > "$tmp/runc.v"
+      if [[ -s $tmp/plain.v ]] && cmp -s "$tmp/plain.v" "$tmp/runc.v"; then
+        pass "runc-seccomp-nnp-$nnp-same-verdict-$name"
+      else
+        fail "runc-seccomp-nnp-$nnp-same-verdict-$name" "$(diff "$tmp/plain.v" "$tmp/runc.v" | head -3 | tr '\n' ' ') $(tail -1 "$tmp/runc.err")"
+      fi
+    done
+  done
+  runc_run false "$tmp/no-connect.json" -mx rsa.lab > "$tmp/runc.v"
+  if grep -q 'endpoint mx.rsa.lab 127.0.25.1:25 status=connect-failed' "$tmp/runc.v"; then
+    pass runc-seccomp-without-connect-fails-probe
+  else
+    fail runc-seccomp-without-connect-fails-probe "runc did not enforce the profile: $(grep endpoint "$tmp/runc.v" | tr '\n' ' ')"
+  fi
+else
+  fail runc-available "runc is not installed (apt-get install runc)"
+fi
 
 # (d) AppArmor: the profile compiles; a broken copy does not (the check is not a no-op); every path the
 # traces saw is allowed by a rule; enforcement only where the kernel can load profiles.

@@ -119,6 +119,20 @@ else
   echo "derive: WARNING: runc not installed (apt-get install runc): the container runtime's syscalls are not re-derived" >&2
 fi
 
+# bubblewrap with --unshare-pid: its pid-1 init process gets the filter too (it loads it before forking
+# the child that execs the binary) and then reaps that child. Its syscalls after the load: .rtrace as well.
+bpf="$work/derive.bpf"
+"$py" "$root/sandbox/oci-config.py" --allow-all-profile > "$work/allow-all.json"
+"$py" "$root/sandbox/seccomp-bpf.py" "$work/allow-all.json" "$bpf"
+strace -f -qq -e trace=all -s 256 -o "$work/bwrap-init.raw" \
+  bwrap --unshare-all --share-net --die-with-parent --ro-bind "$bin" /smtpdane --seccomp 9 -- /smtpdane -version 9<"$bpf" >/dev/null 2>&1 || true
+# pids that loaded a filter, minus the one that exec'ed /smtpdane: keep their lines after the load.
+awk 'FNR == NR { if ($0 ~ / execve\("\/smtpdane"/) skip[$1] = 1; next }
+     /prctl\(PR_SET_SECCOMP, SECCOMP_MODE_FILTER|seccomp\(SECCOMP_SET_MODE_FILTER, [^,]+, \{len=/ { if (!skip[$1]) on[$1] = 1; next }
+     on[$1]' "$work/bwrap-init.raw" "$work/bwrap-init.raw" > "$work/bwrap-init.rtrace"
+rm -f "$work/bwrap-init.raw"
+echo "derive: traced bwrap-init" >&2
+
 # ---- collect ---------------------------------------------------------------------------------------
 # Syscall names: "PID name(" and "PID <... name resumed>".
 for f in "$work"/*.trace "$work"/*.rtrace; do

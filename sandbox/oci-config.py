@@ -3,6 +3,7 @@
 (derive-seccomp.sh) and testing (tests/sandbox) with the container runtime Docker uses.
 
     oci-config.py CONFIG.json NO_NEW_PRIVILEGES(true|false) PROFILE.json|allow-all -- ARGS...
+    oci-config.py --allow-all-profile > allow-all.json
 
 - the seccomp profile goes in linux.seccomp as Docker passes it (the OCI format; the "comment" fields are
   extra keys runc ignores); "allow-all" = the generated profile with defaultAction SCMP_ACT_ALLOW, used to
@@ -15,15 +16,25 @@ import json
 import os
 import sys
 
-config_path, nnp, profile = sys.argv[1:4]
-assert sys.argv[4] == "--"
-args = sys.argv[5:]
 here = os.path.dirname(os.path.abspath(__file__))
-c = json.load(open(config_path))
-if profile == "allow-all":
+
+
+def allow_all():
     seccomp = json.load(open(os.path.join(here, "seccomp.json")))
     seccomp["defaultAction"] = "SCMP_ACT_ALLOW"
     seccomp.pop("defaultErrnoRet", None)
+    return seccomp
+
+
+if sys.argv[1] == "--allow-all-profile":  # derive-seccomp.sh: the same profile, allowing everything
+    json.dump(allow_all(), sys.stdout, indent=1)
+    sys.exit(0)
+config_path, nnp, profile = sys.argv[1:4]
+assert sys.argv[4] == "--"
+args = sys.argv[5:]
+c = json.load(open(config_path))
+if profile == "allow-all":
+    seccomp = allow_all()
 else:
     seccomp = json.load(open(profile))
 seccomp.pop("comment", None)

@@ -36,8 +36,11 @@ def main():
     profile = json.load(open(src))
     if profile.get("architectures", ["SCMP_ARCH_X86_64"]) != ["SCMP_ARCH_X86_64"]:
         sys.exit("seccomp-bpf: only SCMP_ARCH_X86_64 is supported")
-    f = seccomp.SyscallFilter(defaction=action(profile["defaultAction"], profile.get("defaultErrnoRet", 1)))
+    default = (profile["defaultAction"], profile.get("defaultErrnoRet", 1))
+    f = seccomp.SyscallFilter(defaction=action(*default))
     for entry in profile["syscalls"]:
+        if (entry["action"], entry.get("errnoRet", 1) if entry["action"] == "SCMP_ACT_ERRNO" else default[1]) == default:
+            continue  # same as the default action: libseccomp refuses such rules, and they change nothing
         act = action(entry["action"], entry.get("errnoRet", 1))
         args = []
         for a in entry.get("args") or []:

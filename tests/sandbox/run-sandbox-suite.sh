@@ -225,6 +225,25 @@ scratch --seccomp 9 -- /smtpdane -mx rsa.lab 9<"$tmp/filter.bpf" > "$tmp/noresol
 [[ $rc = 1 ]] && grep -q 'no resolver configured' "$tmp/noresolver.out" && pass scratch-root-no-resolver-default-mode ||
   fail scratch-root-no-resolver-default-mode "exit $rc (want 1): $(head -3 "$tmp/noresolver.out" | tr '\n' ' ')"
 
+# The bubblewrap example of docs/access-needed.md as an unprivileged user (nobody): new user, PID, mount,
+# IPC, UTS and cgroup namespaces, host network, the filter also on bwrap's pid-1 init.
+pub="$tmp/pub"; mkdir -p "$pub"; chmod 755 "$tmp" "$pub"
+cp "$tmp/filter.bpf" "$tmp/resolv.conf" "$pub/"; chmod 644 "$pub"/*
+if setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+  "$bin" "${lab[@]}" -json -mx rsa.lab 2>/dev/null | $py "$here/verdict.py" > "$tmp/plain.v" 2>/dev/null
+  setpriv --reuid=65534 --regid=65534 --clear-groups \
+    bwrap --unshare-all --share-net --die-with-parent --ro-bind "$bin" /smtpdane --ro-bind "$pub/resolv.conf" /etc/resolv.conf \
+      --ro-bind "$LAB_TRUST_ANCHOR" /root.key --seccomp 9 -- /smtpdane -trust-anchor /root.key -nocolor -json -mx rsa.lab \
+      9<"$pub/filter.bpf" 2>"$tmp/bw.err" | $py "$here/verdict.py" > "$tmp/bw.v" 2>/dev/null
+  if [[ -s $tmp/plain.v ]] && cmp -s "$tmp/plain.v" "$tmp/bw.v"; then
+    pass bwrap-unprivileged-unshare-all-same-verdict
+  elif grep -q -i 'user namespace\|setting up uid map\|No permissions to create' "$tmp/bw.err"; then
+    skip bwrap-unprivileged-unshare-all-same-verdict "unprivileged user namespaces are disabled here: $(head -1 "$tmp/bw.err")"
+  else
+    fail bwrap-unprivileged-unshare-all-same-verdict "$(diff "$tmp/plain.v" "$tmp/bw.v" | head -2 | tr '\n' ' ') $(head -1 "$tmp/bw.err")"
+  fi
+fi
+
 # (c2) The container runtime Docker uses (runc): the profile in a Docker-like container (read-only root
 # with only the binary, resolv.conf and the anchor; host network to reach the lab), in Docker's default
 # mode (no-new-privileges off: runc installs the filter before dropping privileges) and with

@@ -159,12 +159,12 @@ echo "derive: argument values seen: $(tr '\n' ' ' < "$work/args")" >&2
 # Paths the binary looked at (for the AppArmor profile and docs/access-needed.md): the first quoted absolute
 # path of each path-taking syscall, with its result when strace printed it on the same line ("-" when the
 # call was split by another thread). Container-specific cgroup directories are folded into "**", the
-# lab's trust anchor becomes @{smtpdane_trust_anchor}.
+# lab's trust anchor becomes @{smtpdane_trust_anchor}, the binary's own path @{smtpdane_bin}.
 for f in "$work"/*.trace; do
   run=$(basename "$f" .trace)
   grep -vE '^[0-9]+ +execve\(' "$f" |
     sed -nE 's/^[0-9]+ +(openat|open|readlink|readlinkat|lstat|stat|newfstatat|statfs|access|faccessat2?|statx)\([^"]*"(\/[^"]*)"(.*= -?[0-9]+ ([A-Z]+)|.*= [0-9]+$)?.*/\2\t\1\t\4/p' |
-    sed -E "s#^(/sys/fs/cgroup/[^/]+/).+/([^/]+\t)#\1**/\2#; s#^$LAB_TRUST_ANCHOR\t#@{smtpdane_trust_anchor}\t#" |
+    sed -E "s#^(/sys/fs/cgroup/[^/]+/).+/([^/]+\t)#\1**/\2#; s#^$LAB_TRUST_ANCHOR\t#@{smtpdane_trust_anchor}\t#; s#^$bin\t#@{smtpdane_bin}\t#" |
     awk -F'\t' -v run="$run" '{print $1 "\t" $2 "\t" ($3 == "" ? "ok" : $3) "\t" run}'
 done | sort -u | awk -F'\t' '{k=$1; s[k]=s[k] (index(s[k], $2) ? "" : (s[k] ? "," : "") $2); r[k]=r[k] (index(r[k], $3) ? "" : (r[k] ? "," : "") $3); n[k]++; if (!index(runs[k], $4)) runs[k]=runs[k] " " $4}
   END {for (k in s) { c=split(runs[k], x, " "); print k "\t" s[k] "\t" r[k] "\t" c } }' | sort > "$work/files"

@@ -10,7 +10,8 @@
   trace what runc itself does after installing a filter;
 - read-only root, no terminal, the default /proc, /dev, /sys mounts and namespaces of `runc spec`, except
   the network namespace: the container shares the host's so it reaches the test lab on loopback
-  (docker --network host).
+  (docker --network host);
+- env OCI_USER=UID:GID: run as that user with every capability dropped (docker --user … --cap-drop ALL).
 """
 import json
 import os
@@ -45,4 +46,8 @@ c["root"]["readonly"] = True
 c["hostname"] = "smtpdane"
 c["linux"]["namespaces"] = [n for n in c["linux"]["namespaces"] if n["type"] != "network"]
 c["linux"]["seccomp"] = seccomp
+if os.environ.get("OCI_USER"):  # docker --user UID:GID --cap-drop ALL
+    uid, gid = (int(x) for x in os.environ["OCI_USER"].split(":"))
+    c["process"]["user"] = {"uid": uid, "gid": gid}
+    c["process"]["capabilities"] = {k: [] for k in c["process"]["capabilities"]}
 json.dump(c, open(config_path, "w"), indent=1)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that sandbox/apparmor/smtpdane allows every path the binary was observed to touch.
 
-    apparmor_covers.py PROFILE OBSERVED_FILES BINARY_PATH
+    apparmor_covers.py PROFILE OBSERVED_FILES [BINARY_PATH]
 
 This kernel cannot load AppArmor profiles, so this is the closest check to enforcement we can make: the
 paths come from strace (sandbox/observed-files.txt, written by sandbox/derive-seccomp.sh), the rules from
@@ -9,7 +9,8 @@ the profile, matched with AppArmor's globbing (*, **, ?, [...], {a,b}, @{variabl
 "PASS apparmor-covers PATH" or "FAIL apparmor-covers PATH: why" line per path.
 Paths that only exist in the traces' test set-up are mapped: the binary (wherever it was built) to the
 first @{smtpdane_bin} entry, /proc/self to /proc/<pid>, deliberately missing files (/nonexistent...) skipped.
-The lab trust anchor appears as the token @{smtpdane_trust_anchor}: it must be granted by a rule naming it.
+The lab trust anchor and the binary appear as the tokens @{smtpdane_trust_anchor} and @{smtpdane_bin}: they
+must be granted by a rule naming them.
 """
 import os
 import re
@@ -56,7 +57,8 @@ def glob_to_regex(glob):
 
 
 def main():
-    profile_path, observed_path, binary = sys.argv[1:4]
+    profile_path, observed_path = sys.argv[1:3]
+    binary = sys.argv[3] if len(sys.argv) > 3 else None   # older observation files name the binary's path
     text = open(profile_path).read()
     variables = {}
     for m in re.finditer(r"^@\{(\w+)\}\s*(\+?=)\s*(.+)$", text, re.M):

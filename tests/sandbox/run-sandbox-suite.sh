@@ -271,6 +271,14 @@ if command -v runc >/dev/null; then
       fi
     done
   done
+  # The docker example of docs/access-needed.md: --user 65534:65534 --cap-drop ALL --security-opt no-new-privileges.
+  "$bin" "${lab[@]}" -json -mx ec.lab 2>/dev/null | $py "$here/verdict.py" > "$tmp/plain.v" 2>/dev/null
+  OCI_USER=65534:65534 runc_run true "$profile" -mx ec.lab > "$tmp/runc.v"
+  if [[ -s $tmp/plain.v ]] && cmp -s "$tmp/plain.v" "$tmp/runc.v"; then
+    pass runc-seccomp-nobody-no-capabilities-same-verdict
+  else
+    fail runc-seccomp-nobody-no-capabilities-same-verdict "$(diff "$tmp/plain.v" "$tmp/runc.v" | head -3 | tr '\n' ' ') $(tail -1 "$tmp/runc.err")"
+  fi
   runc_run false "$tmp/no-connect.json" -mx rsa.lab > "$tmp/runc.v"
   if grep -q 'endpoint mx.rsa.lab 127.0.25.1:25 status=connect-failed' "$tmp/runc.v"; then
     pass runc-seccomp-without-connect-fails-probe
@@ -287,6 +295,15 @@ aa="$root/sandbox/apparmor/smtpdane"
 if apparmor_parser -Q -K "$aa" > "$tmp/aa.out" 2>&1; then pass apparmor-profile-compiles; else fail apparmor-profile-compiles "$(tail -2 "$tmp/aa.out" | tr '\n' ' ')"; fi
 sed 's/network inet stream,/network inet strem,/' "$aa" > "$tmp/broken-profile"
 if apparmor_parser -Q -K "$tmp/broken-profile" >/dev/null 2>&1; then fail apparmor-parser-rejects-broken-profile "a misspelt rule was accepted"; else pass apparmor-parser-rejects-broken-profile; fi
+# Site additions through the documented tunables directory compile too.
+mkdir -p "$tmp/aa-inc/tunables/smtpdane.d"
+echo "@{smtpdane_trust_anchor} += $LAB_TRUST_ANCHOR" > "$tmp/aa-inc/tunables/smtpdane.d/lab"
+if apparmor_parser -Q -K -I "$tmp/aa-inc" "$aa" 2>"$tmp/aa.err" &&
+   apparmor_parser -Q -K -I "$tmp/aa-inc" -p "$aa" 2>>"$tmp/aa.err" | grep -qF "@{smtpdane_trust_anchor} += $LAB_TRUST_ANCHOR"; then
+  pass apparmor-tunables-directory-extends-trust-anchor
+else
+  fail apparmor-tunables-directory-extends-trust-anchor "$(tail -2 "$tmp/aa.err" | tr '\n' ' ')"
+fi
 $py "$here/apparmor_covers.py" "$aa" "$root/sandbox/observed-files.txt" "$bin"
 # The coverage check itself can fail: without the resolv.conf rule it must report that path.
 grep -v '^  /etc/resolv.conf r,' "$aa" > "$tmp/aa-no-resolv"
@@ -296,7 +313,6 @@ grep -q '^FAIL apparmor-covers /etc/resolv.conf' "$tmp/aa-covers.out" &&
 if [[ -w /sys/kernel/security/apparmor/.replace ]] && grep -q Y /sys/module/apparmor/parameters/enabled 2>/dev/null; then
   # Loaded under a test name so an installed "smtpdane" profile is not replaced; removed afterwards.
   sed 's/^profile smtpdane @{smtpdane_bin} {/profile smtpdane-suite-test {/' "$aa" > "$tmp/aa-test"
-  mkdir -p "$tmp/aa-inc/tunables/smtpdane.d"; echo "@{smtpdane_trust_anchor} += $LAB_TRUST_ANCHOR" > "$tmp/aa-inc/tunables/smtpdane.d/lab"
   if apparmor_parser -r -K -I "$tmp/aa-inc" "$tmp/aa-test" 2>"$tmp/aa.err"; then
     aa-exec -p smtpdane-suite-test -- "$bin" "${lab[@]}" -json -mx rsa.lab 2>/dev/null | $py "$here/verdict.py" > "$tmp/aa.v" 2>/dev/null
     "$bin" "${lab[@]}" -json -mx rsa.lab 2>/dev/null | $py "$here/verdict.py" > "$tmp/plain.v" 2>/dev/null

@@ -7,7 +7,7 @@
 #    errors, and probes against the lab (tests/lab): pass, tls-failed, connect-failed, timeout (per read and
 #    global deadline), bogus, -dnssec resolver and validate, no resolver at all, -json, -nagios, -debug,
 #    -show-cert-info/-showcerts, -6, -proxy-tcp (through tests/sandbox/socks5.py), a terminal (colour), a
-#    SIGTERM mid-run and a run with a tiny GC generation 0 (forces many collections, i.e. thread suspension).
+#    SIGTERM mid-run, DNS over TCP (tests/sandbox/truncating-dns.py) and a run with a tiny GC generation 0 (forces many collections, i.e. thread suspension).
 # 2. Writes sandbox/seccomp-observed.txt (each syscall and the runs it was seen in) and
 #    sandbox/observed-files.txt (every path the binary opened, stat'ed or read, per run).
 # 3. Generates sandbox/seccomp.json from sandbox/seccomp-groups.txt (the reasons) with sandbox/seccomp-gen.py,
@@ -81,6 +81,13 @@ coproc SOCKS { exec "$py" "$root/tests/sandbox/socks5.py" 0; }
 socks_pid=$SOCKS_PID
 read -r socks_port <&"${SOCKS[0]}"
 trace proxy-tcp -- "${lab[@]}" -proxy-tcp "socks5://127.0.0.1:$socks_port" -mx rsa.lab
+kill "$socks_pid"; wait "$socks_pid" 2>/dev/null || true; socks_pid=
+
+# DNS over TCP: a loopback front answers every UDP query truncated and relays TCP to the lab resolver.
+coproc TRUNC { exec "$py" "$root/tests/sandbox/truncating-dns.py" 0 "$LAB_RESOLVER"; }
+socks_pid=$TRUNC_PID
+read -r trunc_port <&"${TRUNC[0]}"
+trace dns-over-tcp -- -trust-anchor "$LAB_TRUST_ANCHOR" -resolver "127.0.0.1:$trunc_port" -nocolor -mx rsa.lab
 kill "$socks_pid"; wait "$socks_pid" 2>/dev/null || true; socks_pid=
 
 # A terminal on stdout (colour decision, terminal ioctls).

@@ -63,6 +63,10 @@ lab=(-trust-anchor "$LAB_TRUST_ANCHOR" -resolver "$LAB_RESOLVER" -nocolor)
 coproc SOCKS { exec "$py" "$here/socks5.py" 0; }
 bg_pids+=("$SOCKS_PID")
 read -r socks_port <&"${SOCKS[0]}"
+# A DNS front that truncates every UDP answer: forces DNS over TCP.
+coproc TRUNC { exec "$py" "$here/truncating-dns.py" 0 "$LAB_RESOLVER"; }
+bg_pids+=("$TRUNC_PID")
+read -r trunc_port <&"${TRUNC[0]}"
 
 # ---- the filter -------------------------------------------------------------------------------------
 profile="$root/sandbox/seccomp.json"
@@ -106,18 +110,24 @@ scenarios=(
   "resolver-ad-bit|-dnssec resolver -mx ed.lab"
   "global-timeout|-timeout 2s -port 465 mx.ec.lab"
   "proxy-tcp|-proxy-tcp socks5://127.0.0.1:$socks_port -mx rsa.lab"
+  "dns-over-tcp|-resolver 127.0.0.1:$trunc_port -mx ec.lab"
 )
 for s in "${scenarios[@]}"; do
   name=${s%%|*}; read -ra args <<< "${s#*|}"
-  "$bin" "${lab[@]}" -json "${args[@]}" > "$tmp/plain.json" 2>/dev/null; rc_plain=$?
-  run_filtered "$tmp/filter.bpf" "${lab[@]}" -json "${args[@]}" > "$tmp/filtered.json" 2>"$tmp/filtered.err"; rc_filtered=$?
+  base=("${lab[@]}")
+  # DNS over TCP: only the truncating front as resolver (every UDP answer truncated, so a pass proves TCP).
+  [[ $name = dns-over-tcp ]] && base=(-trust-anchor "$LAB_TRUST_ANCHOR" -nocolor)
+  "$bin" "${base[@]}" -json "${args[@]}" > "$tmp/plain.json" 2>/dev/null; rc_plain=$?
+  run_filtered "$tmp/filter.bpf" "${base[@]}" -json "${args[@]}" > "$tmp/filtered.json" 2>"$tmp/filtered.err"; rc_filtered=$?
   if ! $py "$here/verdict.py" < "$tmp/plain.json" > "$tmp/plain.v" 2>/dev/null; then
     fail "seccomp-same-verdict-$name" "unfiltered run gave no JSON (exit $rc_plain)"; continue
   fi
   if ! $py "$here/verdict.py" < "$tmp/filtered.json" > "$tmp/filtered.v" 2>/dev/null; then
     fail "seccomp-same-verdict-$name" "filtered run gave no JSON (exit $rc_filtered): $(tail -2 "$tmp/filtered.err" | tr '\n' ' ')"; continue
   fi
-  if [[ $rc_plain != "$rc_filtered" ]]; then
+  if [[ $name = dns-over-tcp ]] && ! grep -q 'status=pass' "$tmp/plain.v"; then
+    fail "seccomp-same-verdict-$name" "the unfiltered run did not pass over TCP: $(head -3 "$tmp/plain.v" | tr '\n' ' ')"
+  elif [[ $rc_plain != "$rc_filtered" ]]; then
     fail "seccomp-same-verdict-$name" "exit $rc_filtered under the filter, $rc_plain without"
   elif ! diff -u "$tmp/plain.v" "$tmp/filtered.v" > "$tmp/diff"; then
     fail "seccomp-same-verdict-$name" "$(tail -n +3 "$tmp/diff" | grep '^[-+]' | head -4 | tr '\n' ' ')"

@@ -149,6 +149,17 @@ for s in "rsa-ee|-mx rsa.lab" "connect-failed|mx-down.ec.lab" "global-timeout|-t
   fi
 done
 
+# -debug (protocol trace on stderr), -show-cert-info and -showcerts under the filter: same exit code, same
+# stdout but for the timings, a protocol trace on stderr (its text carries random DNS ids, not compared).
+"$bin" "${lab[@]}" -debug -show-cert-info -showcerts mx-dualcert.rsa.lab 2>"$tmp/dbg-plain.err" | grep -v '^  time: ' > "$tmp/dbg-plain.out"; rc_plain=${PIPESTATUS[0]}
+run_filtered "$tmp/filter.bpf" "${lab[@]}" -debug -show-cert-info -showcerts mx-dualcert.rsa.lab 2>"$tmp/dbg.err" | grep -v '^  time: ' > "$tmp/dbg.out"; rc_filtered=${PIPESTATUS[0]}
+if [[ $rc_plain == "$rc_filtered" ]] && cmp -s "$tmp/dbg-plain.out" "$tmp/dbg.out" && grep -q '^  tls: ' "$tmp/dbg.out" &&
+   [[ -s $tmp/dbg.err && $(wc -l < "$tmp/dbg.err") == "$(wc -l < "$tmp/dbg-plain.err")" ]]; then
+  pass seccomp-debug-show-cert-info
+else
+  fail seccomp-debug-show-cert-info "exit $rc_filtered vs $rc_plain; stdout diff: $(diff "$tmp/dbg-plain.out" "$tmp/dbg.out" | head -2 | tr '\n' ' '); stderr $(wc -l < "$tmp/dbg.err") vs $(wc -l < "$tmp/dbg-plain.err") lines"
+fi
+
 # Help, version and usage errors under the filter.
 run_filtered "$tmp/filter.bpf" -version 2>&1 | grep -q BouncyCastle && pass seccomp-version || fail seccomp-version "no version output"
 run_filtered "$tmp/filter.bpf" -help 2>&1 | grep -q -- -trust-anchor && pass seccomp-help || fail seccomp-help "no help output"

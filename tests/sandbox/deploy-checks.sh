@@ -54,14 +54,15 @@ object Service "dane-broken" {
   vars.smtpdane_aka = [ "a.example", "b.example" ]; vars.smtpdane_expiration_warning = "240h"
   vars.smtpdane_rrsig_expiration_warning = "24h"; vars.smtpdane_ipv4 = true; vars.smtpdane_helo = "monitor.example"
 }
-/* every other variable, for the validation only (never run: no checker would pick it before we stop) */
+/* every other variable; DNS goes to 127.0.0.9:53 on loopback, where nothing answers (fails after -timeout 3s) */
 object Service "dane-all-flags" {
-  host_name = "lab"; check_command = "smtpdane"; enable_active_checks = false
-  vars.smtpdane_targets = [ "example.org" ]; vars.smtpdane_srv = "submission"; vars.smtpdane_port = 587
+  host_name = "lab"; check_command = "smtpdane"; check_interval = 2s; retry_interval = 2s
+  vars.smtpdane_targets = [ "all-flags.lab" ]; vars.smtpdane_srv = "submission"; vars.smtpdane_port = 587
   vars.smtpdane_tls_on_connect = true; vars.smtpdane_ipv6 = true; vars.smtpdane_expect_ocsp = true
   vars.smtpdane_dnssec = "resolver"; vars.smtpdane_tlsa_name = "mx.example.org"; vars.smtpdane_connect_timeout = "5s"
-  vars.smtpdane_nocertnames = true; vars.smtpdane_proxy_tcp = "socks5://127.0.0.1:1080"; vars.smtpdane_timeout = "12s"
-  vars.smtpdane_submission = false; vars.smtpdane_submissions = false
+  vars.smtpdane_nocertnames = true; vars.smtpdane_proxy_tcp = "socks5://127.0.0.1:1080"; vars.smtpdane_timeout = "3s"
+  vars.smtpdane_submission = false; vars.smtpdane_submissions = false; vars.smtpdane_resolver = [ "127.0.0.9" ]
+  vars.smtpdane_trust_anchor = "$LAB_TRUST_ANCHOR"
 }
 EOF
   icinga_sandbox=(bwrap --dev-bind / / --unshare-pid --die-with-parent
@@ -84,8 +85,10 @@ EOF
   # Run the checks for real: Icinga builds the command lines (timeout derivation, arrays) and reads the exits.
   "${icinga_sandbox[@]}" icinga2 daemon -x notice -c "$tmp/ic/icinga2.conf" > "$tmp/ic/daemon.log" 2>&1 &
   icinga_pid=$!
-  for _ in $(seq 60); do
-    [[ $(grep -c "terminated with exit code" "$tmp/ic/daemon.log") -ge 2 ]] && break
+  for _ in $(seq 80); do
+    grep -q "'--' 'rsa.lab') terminated with exit code" "$tmp/ic/daemon.log" &&
+      grep -q "'--' 'multi.rsa.lab' 'ec.lab') terminated with exit code" "$tmp/ic/daemon.log" &&
+      grep -q "'--' 'all-flags.lab') terminated with exit code" "$tmp/ic/daemon.log" && break
     sleep 0.5
   done
   kill "$icinga_pid" 2>/dev/null; wait "$icinga_pid" 2>/dev/null; icinga_pid=
@@ -102,6 +105,23 @@ EOF
     pass icinga2-runs-check-critical-arrays-and-flags
   else
     fail icinga2-runs-check-critical-arrays-and-flags "${broken_line:-no command line for dane-broken in the log}"
+  fi
+  all_line=$(grep -m1 "'--' 'all-flags.lab') terminated with exit code" "$tmp/ic/daemon.log")
+  missing=()
+  for want in "'-nagios' '-timeout' '3s'" "'-srv' 'submission'" "'-port' '587'" "'-tls-on-connect'" "'-6'" "'-expect-ocsp'" \
+              "'-dnssec' 'resolver'" "'-tlsa-name' 'mx.example.org'" "'-connect-timeout' '5s'" "'-nocertnames'" \
+              "'-proxy-tcp' 'socks5://127.0.0.1:1080'" "'-resolver' '127.0.0.9'" "'-trust-anchor' '$LAB_TRUST_ANCHOR'"; do
+    [[ $all_line == *"$want"* ]] || missing+=("$want")
+  done
+  for unwanted in "'-submission'" "'-submissions'" "'-mx'" "'-4'"; do
+    [[ $all_line == *"$unwanted"* ]] && missing+=("unexpected $unwanted")
+  done
+  # nothing answers DNS there: UNKNOWN (3) from smtpdane itself, within its own -timeout
+  [[ $all_line == *"exit code 3" ]] || missing+=("exit code 3")
+  if [[ -n $all_line && ${#missing[@]} = 0 ]]; then
+    pass icinga2-maps-every-variable-to-its-flag
+  else
+    fail icinga2-maps-every-variable-to-its-flag "${all_line:-no command line for dane-all-flags}; missing: ${missing[*]}"
   fi
 else
   fail icinga2-available "icinga2 is not installed (apt-get install icinga2-bin icinga2-common)"

@@ -159,6 +159,9 @@ done
 # checked above; the daemon's refusal of arguments is reported as a SKIP.
 if command -v nrpe >/dev/null && [[ -x /usr/lib/nagios/plugins/check_nrpe ]]; then
   mkdir -p "$tmp/nrpe"; chown nagios "$tmp/nrpe" 2>/dev/null
+  printf 'nameserver %s\n' "${LAB_RESOLVER53%:*}" > "$tmp/nrpe/resolv.conf"
+  /usr/bin/python3 "$root/sandbox/seccomp-bpf.py" "$root/sandbox/seccomp.json" "$tmp/nrpe/seccomp.bpf"
+  chmod 644 "$tmp/nrpe/resolv.conf" "$tmp/nrpe/seccomp.bpf"
   {
     echo "pid_file=$tmp/nrpe/nrpe.pid"
     echo "server_address=127.0.0.1"
@@ -173,13 +176,20 @@ if command -v nrpe >/dev/null && [[ -x /usr/lib/nagios/plugins/check_nrpe ]]; th
           -e 's#check_smtpdane_example_mx\]=\(.*\) -mx example.org#check_smtpdane_example_mx]=\1 -mx rsa.lab#' \
           -e 's#check_smtpdane_example_submission\]=\(.*\) -submission example.org#check_smtpdane_example_submission]=\1 -submission ec.lab#'
     echo "command[check_smtpdane_lab_broken]=$bin $wiring -nagios -timeout 25s -mx multi.rsa.lab"
+    # the commented bubblewrap variant, with the lab's resolv.conf, anchor and a BPF made from the profile
+    grep -E '^#command\[check_smtpdane_example_mx_bwrap\]=' "$deploy/nrpe-smtpdane.cfg" | sed \
+      -e 's/^#//' -e "s#--ro-bind /usr/local/bin/smtpdane #--ro-bind $bin #" \
+      -e "s#--ro-bind /etc/resolv.conf /etc/resolv.conf#--ro-bind $tmp/nrpe/resolv.conf /etc/resolv.conf --ro-bind $LAB_TRUST_ANCHOR /root.key#" \
+      -e "s#-- /smtpdane #-- /smtpdane -trust-anchor /root.key #" -e 's# -mx example.org# -mx rsa.lab#' \
+      -e "s#/etc/smtpdane/seccomp.bpf#$tmp/nrpe/seccomp.bpf#"
   } > "$tmp/nrpe/nrpe.cfg"
   # In its own PID namespace: the per-connection children nrpe forks are reaped there and die with it.
   bwrap --dev-bind / / --unshare-pid --die-with-parent nrpe -c "$tmp/nrpe/nrpe.cfg" -f -n > "$tmp/nrpe/out.log" 2>&1 &
   nrpe_pid=$!
   for _ in $(seq 20); do /usr/lib/nagios/plugins/check_nrpe -H 127.0.0.1 -p "$nrpe_port" -n -t 5 >/dev/null 2>&1 && break; sleep 0.25; done
   q() { /usr/lib/nagios/plugins/check_nrpe -H 127.0.0.1 -p "$nrpe_port" -n -t 30 "$@"; }
-  for pair in "check_smtpdane_example_mx|0|SMTPDANE OK" "check_smtpdane_example_submission|0|SMTPDANE OK" "check_smtpdane_lab_broken|2|SMTPDANE CRITICAL"; do
+  for pair in "check_smtpdane_example_mx|0|SMTPDANE OK" "check_smtpdane_example_submission|0|SMTPDANE OK" \
+              "check_smtpdane_lab_broken|2|SMTPDANE CRITICAL" "check_smtpdane_example_mx_bwrap|0|SMTPDANE OK"; do
     IFS='|' read -r cmd want_rc want_text <<< "$pair"
     out=$(q -c "$cmd" 2>&1); rc=$?
     if [[ $rc == "$want_rc" && $(head -1 <<< "$out") == "$want_text"* ]]; then

@@ -1,6 +1,5 @@
 using SmtpDane.Dns;
 using SmtpDane.Dns.Transport;
-using SmtpDane.Dns.Wire;
 using SmtpDane.Dns.ZoneFile;
 using SmtpDane.Dnssec;
 using SmtpDane.Dnssec.Chain;
@@ -22,15 +21,7 @@ internal static class DnsLookupFactory
         if (options.Dnssec == DnssecMode.Resolver) return new AdBitLookup(transport, clock);
 
         // dane-rules.md §2: ask with DO=1 and CD=1 and judge every signature here.
-        UpstreamQuery upstream = async (name, type, ct) =>
-        {
-            var exchange = await transport.ExchangeAsync(new DnsQuestion(name, type),
-                new DnsQueryOptions(DnssecOk: true, CheckingDisabled: true), ct).ConfigureAwait(false);
-            return exchange.Response is { } message
-                ? UpstreamResult.Of(Upstream.FromMessage(message))
-                : UpstreamResult.Failed(exchange.Problem ?? DnsProblem.Of(DnsProblemKind.Timeout, $"no reply for {name} {type.ToText()}"));
-        };
-        return new ValidatingLookup(upstream, anchors!, () => clock.GetUtcNow());
+        return new ValidatingLookup(transport, anchors!, () => clock.GetUtcNow());
     }
 
     /// <summary>The built-in IANA root anchors, or the DS/DNSKEY records of -trust-anchor FILE, which replace

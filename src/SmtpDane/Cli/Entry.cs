@@ -29,16 +29,32 @@ internal static class Entry
         catch (UsageException e)
         {
             // Nagios plugins must speak on stdout and say UNKNOWN for a broken invocation.
-            if (nagios) stdout.Write(NagiosFormatter.FormatUsageError(e.Message));
-            else stderr.WriteLine($"smtpdane: {OneLine(e.Message)} (see smtpdane -help)");
+            TryWrite(nagios ? stdout : stderr, nagios
+                ? NagiosFormatter.FormatUsageError(e.Message)
+                : $"smtpdane: {OneLine(e.Message)} (see smtpdane -help)\n");
             return ExitCodes.ForUsageError(nagios ? OutputMode.Nagios : OutputMode.Text);
         }
         catch (Exception e)
         {
             // A bug, not an operator error: still one line and a defined code, never a stack trace.
-            if (nagios) stdout.WriteLine($"SMTPDANE UNKNOWN - internal error: {e.GetType().Name}: {OneLine(e.Message)}");
-            else stderr.WriteLine($"smtpdane: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
+            // An IOException here is usually stdout closed by the reader (| head): saying so may fail too.
+            TryWrite(nagios ? stdout : stderr, nagios
+                ? $"SMTPDANE UNKNOWN - internal error: {e.GetType().Name}: {OneLine(e.Message)}\n"
+                : $"smtpdane: internal error: {e.GetType().Name}: {OneLine(e.Message)}\n");
             return nagios ? ExitCodes.NagiosUnknown : ExitCodes.ProblemsFound;
+        }
+    }
+
+    private static void TryWrite(TextWriter writer, string text)
+    {
+        try
+        {
+            writer.Write(text);
+            writer.Flush();
+        }
+        catch (IOException)
+        {
+            // Nowhere left to report to; the exit code still says what happened.
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using SmtpDane.Dns.Transport;
 using SmtpDane.Output;
+using SmtpDane.Smtp;
 
 namespace SmtpDane.Cli;
 
@@ -119,31 +121,21 @@ public static class OptionsBuilder
     }
 
     /// <summary>RFC 5321 §4.1.1.1: EHLO takes a domain or an address literal; we accept any printable token
-    /// without spaces so operators can send exactly what their MTA sends.</summary>
-    private static string ParseHelo(string text)
-    {
-        if (text.Length is 0 or > 255 || text.Any(c => c <= ' ' || c >= 0x7f))
-            throw new UsageException($"invalid value \"{text}\" for flag -helo: expected a host name without spaces");
-        return text;
-    }
+    /// without spaces so operators can send exactly what their MTA sends (the SMTP layer's rule).</summary>
+    private static string ParseHelo(string text) =>
+        SmtpProbeRequest.IsValidHeloName(text) ? text
+            : throw new UsageException($"invalid value \"{text}\" for flag -helo: expected a host name without spaces");
 
     private static string ValidateResolver(string text)
     {
-        if (!ResolverAddress.TryParse(text, out _, out var error))
+        if (!ResolverEndpoint.TryParse(text, out _, out var error))
             throw new UsageException($"invalid value \"{text}\" for flag -resolver: {error}");
         return text;
     }
 
-    private static IPEndPoint ParseProxy(string text)
-    {
-        const string scheme = "socks5://";
-        if (!text.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"invalid value \"{text}\" for flag -proxy-tcp: expected socks5://IP:PORT");
-        string rest = text[scheme.Length..].TrimEnd('/');
-        if (!ResolverAddress.TryParse(rest, out var ep, out var error, defaultPort: 1080))
-            throw new UsageException($"invalid value \"{text}\" for flag -proxy-tcp: {error} (the proxy must be an IP address: DNS is not used for it)");
-        return ep;
-    }
+    private static IPEndPoint ParseProxy(string text) =>
+        Socks5ProxyAddress.TryParse(text, out var ep, out var error) ? ep!
+            : throw new UsageException($"invalid value \"{text}\" for flag -proxy-tcp: {error}");
 
     private static DateTimeOffset ParseTime(string text)
     {

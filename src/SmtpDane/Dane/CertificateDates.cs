@@ -1,15 +1,6 @@
 namespace SmtpDane.Dane;
 
-/// <summary>Where "now" falls in a certificate's validity period (RFC 5280 §4.1.2.5: both ends inclusive).</summary>
-internal enum DateStatus
-{
-    Valid,
-    /// <summary>Still valid, but notAfter falls within the expiration-warning window.</summary>
-    Expiring,
-    Expired,
-    NotYetValid,
-}
-
+/// <summary>Judges a certificate's validity period against an injected clock.</summary>
 internal static class CertificateDates
 {
     /// <summary><paramref name="warning"/> of zero (or less) disables the Expiring state (cli.md: "0s disables").</summary>

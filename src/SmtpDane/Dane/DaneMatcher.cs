@@ -27,7 +27,7 @@ public static class DaneMatcher
                 string.Join(", ", selection.Dropped.Select(d => $"{d.Record.Usage} {d.Record.Selector} {d.Record.MatchingType} ({d.Reason})")));
 
         var served = chainDer.Select(d => d is null ? null : ParsedCertificate.TryParse(d)).ToArray();
-        var signatures = new SignatureCache();
+        using var signatures = new SignatureCache();
         var outcomes = new List<RecordOutcome>();
         var candidates = new List<Candidate>();
         foreach (var record in selection.Usable)
@@ -72,7 +72,9 @@ public static class DaneMatcher
         if (record.Usage == TlsaFields.DaneEe)
         {
             // RFC 7672 §3.1.1: DANE-EE(3) matches the leaf itself — full certificate as received or its SPKI.
-            byte[]? selected = record.Selector == TlsaFields.SelectorCert ? chainDer[0] : served[0]?.SpkiDer;
+            byte[]? selected = record.Selector == TlsaFields.SelectorCert
+                ? chainDer[0]
+                : served[0]?.SpkiDer ?? ParsedCertificate.Slice(chainDer[0])?.Spki;
             if (selected is null) return (new RecordOutcome(record, RecordResult.LeafUnparseable, null), []);
             if (!TlsaAssociation.Matches(record, selected)) return (new RecordOutcome(record, RecordResult.NoCertificateMatched, null), []);
             IReadOnlyList<PathNode> leafOnly = served[0] is { } leaf ? [new PathNode(leaf, 0)] : [];

@@ -45,13 +45,55 @@ internal sealed class ParsedCertificate
     public static ParsedCertificate? TryParse(byte[] der)
     {
         if (der is null || der.Length == 0) return null;
+        if (Slice(der) is not { } raw) return null;
+        try
+        {
+            var structure = X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der));
+            BasicConstraints? bc = null;
+            var exts = structure.TbsCertificate.Extensions;
+            if (exts?.GetExtension(X509Extensions.BasicConstraints) is { } bcExt)
+                bc = BasicConstraints.GetInstance(bcExt.GetParsedValue());
+            var ku = exts is null ? null : KeyUsage.FromExtensions(exts);
+            return new ParsedCertificate
+            {
+                MayCertify = ku is null || (ku.IntValue & KeyUsage.KeyCertSign) != 0,
+                Der = der,
+                TbsDer = raw.Tbs,
+                SpkiDer = raw.Spki,
+                IssuerDer = raw.Issuer,
+                SubjectDer = raw.Subject,
+                SignatureValue = raw.Signature,
+                Structure = structure,
+                NotBefore = ToUtc(structure.StartDate.ToDateTime()),
+                NotAfter = ToUtc(structure.EndDate.ToDateTime()),
+                BasicConstraints = bc,
+            };
+        }
+        catch (Exception)
+        {
+            // Trust boundary: the bytes come from the network and Bouncy Castle reports malformed input with many
+            // exception types (ArgumentException, IOException, InvalidCastException, ...). All mean "not a
+            // certificate we can decode"; none may escape a pure decider.
+            return null;
+        }
+    }
+
+    /// <summary>The raw pieces of a certificate, cut without interpreting names or extensions.</summary>
+    internal sealed record RawSlices(byte[] Tbs, byte[] Issuer, byte[] Subject, byte[] Spki, byte[] Signature);
+
+    /// <summary>Cuts the certificate into its raw pieces with System.Formats.Asn1 (BER tolerated). This works for
+    /// certificates Bouncy Castle refuses to decode (e.g. an empty issuer name, as in OpenSSL's DANE-EE tests),
+    /// which is all DANE-EE(3) SPKI(1) needs (RFC 7672 §3.1.1: only the key matters).</summary>
+    internal static RawSlices? Slice(byte[] der)
+    {
+        if (der is null || der.Length == 0) return null;
         try
         {
             var outer = new AsnReader(der, AsnEncodingRules.BER);
             var cert = outer.ReadSequence();
             if (outer.HasData) return null; // trailing garbage: not one certificate
             var tbs = cert.ReadEncodedValue().ToArray();
-            cert.ReadEncodedValue(); // signatureAlgorithm (decoded by Bouncy Castle below)
+            cert.ReadEncodedValue(); // signatureAlgorithm (decoded by Bouncy Castle)
             var sig = cert.ReadBitString(out _);
             if (cert.HasData) return null;
 
@@ -63,33 +105,10 @@ internal sealed class ParsedCertificate
             t.ReadEncodedValue(); // validity
             var subject = t.ReadEncodedValue().ToArray();
             var spki = t.ReadEncodedValue().ToArray();
-
-            var structure = X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der));
-            BasicConstraints? bc = null;
-            var exts = structure.TbsCertificate.Extensions;
-            if (exts?.GetExtension(X509Extensions.BasicConstraints) is { } bcExt)
-                bc = BasicConstraints.GetInstance(bcExt.GetParsedValue());
-            var ku = exts is null ? null : KeyUsage.FromExtensions(exts);
-            return new ParsedCertificate
-            {
-                MayCertify = ku is null || (ku.IntValue & KeyUsage.KeyCertSign) != 0,
-                Der = der,
-                TbsDer = tbs,
-                SpkiDer = spki,
-                IssuerDer = issuer,
-                SubjectDer = subject,
-                SignatureValue = sig,
-                Structure = structure,
-                NotBefore = ToUtc(structure.StartDate.ToDateTime()),
-                NotAfter = ToUtc(structure.EndDate.ToDateTime()),
-                BasicConstraints = bc,
-            };
+            return new RawSlices(tbs, issuer, subject, spki, sig);
         }
-        catch (Exception e) when (e is AsnContentException or CryptographicException or ArgumentException
-                                      or InvalidOperationException or IOException or FormatException or InvalidCastException
-                                      or OverflowException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (e is AsnContentException or ArgumentException)
         {
-            // Bouncy Castle reports malformed input with a variety of exception types; all mean "not a certificate".
             return null;
         }
     }

@@ -33,22 +33,23 @@ internal static class SignatureVerifier
 
     /// <summary>Does <paramref name="signature"/> over <paramref name="signedData"/> verify with the key in
     /// <paramref name="signerSpkiDer"/> (a DER SubjectPublicKeyInfo) under algorithm <paramref name="algorithm"/>?</summary>
-    public static SignatureCheck Verify(AlgorithmIdentifier algorithm, byte[] signedData, byte[] signature, byte[] signerSpkiDer)
+    public static SignatureCheck Verify(AlgorithmIdentifier algorithm, byte[] signedData, byte[] signature, byte[] signerSpkiDer,
+        PublicKeyCache? keys = null)
     {
         try
         {
             var oid = algorithm.Algorithm.Id;
             return oid switch
             {
-                RsaSha256 => VerifyRsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
-                RsaSha384 => VerifyRsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA384, RSASignaturePadding.Pkcs1),
-                RsaSha512 => VerifyRsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1),
+                RsaSha256 => VerifyRsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, keys),
+                RsaSha384 => VerifyRsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA384, RSASignaturePadding.Pkcs1, keys),
+                RsaSha512 => VerifyRsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1, keys),
                 RsaPss => PssHash(algorithm.Parameters) is { } h
-                    ? VerifyRsa(signerSpkiDer, signedData, signature, h, RSASignaturePadding.Pss)
+                    ? VerifyRsa(signerSpkiDer, signedData, signature, h, RSASignaturePadding.Pss, keys)
                     : SignatureCheck.UnsupportedAlgorithm,
-                EcdsaSha256 => VerifyEcdsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA256),
-                EcdsaSha384 => VerifyEcdsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA384),
-                EcdsaSha512 => VerifyEcdsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA512),
+                EcdsaSha256 => VerifyEcdsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA256, keys),
+                EcdsaSha384 => VerifyEcdsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA384, keys),
+                EcdsaSha512 => VerifyEcdsa(signerSpkiDer, signedData, signature, HashAlgorithmName.SHA512, keys),
                 Ed25519 => VerifyEdwards(signerSpkiDer, signedData, signature, Ed25519),
                 Ed448 => VerifyEdwards(signerSpkiDer, signedData, signature, Ed448),
                 _ => SignatureCheck.UnsupportedAlgorithm,
@@ -83,28 +84,78 @@ internal static class SignatureVerifier
         return h.Value.name;
     }
 
-    private static SignatureCheck VerifyRsa(byte[] spkiDer, byte[] data, byte[] sig, HashAlgorithmName hash, RSASignaturePadding padding)
+    private static SignatureCheck VerifyRsa(byte[] spkiDer, byte[] data, byte[] sig, HashAlgorithmName hash,
+        RSASignaturePadding padding, PublicKeyCache? keys)
     {
-        // Decode the key ourselves so that both rsaEncryption and id-RSASSA-PSS keys (RFC 4055 §1.2) are accepted.
-        var spki = SubjectPublicKeyInfo.GetInstance(spkiDer);
-        var keyAlg = spki.Algorithm.Algorithm.Id;
-        if (keyAlg is not (RsaEncryption or RsaPss)) return SignatureCheck.BadKey;
-        var key = RsaPublicKeyStructure.GetInstance(spki.ParsePublicKey());
-        using var rsa = RSA.Create();
-        rsa.ImportParameters(new RSAParameters
+        RSA? owned = null;
+        var rsa = keys is null ? owned = ImportRsa(spkiDer) : keys.Rsa(spkiDer);
+        try
         {
-            Modulus = key.Modulus.ToByteArrayUnsigned(),
-            Exponent = key.PublicExponent.ToByteArrayUnsigned(),
-        });
-        return rsa.VerifyData(data, sig, hash, padding) ? SignatureCheck.Valid : SignatureCheck.Invalid;
+            if (rsa is null) return SignatureCheck.BadKey;
+            return rsa.VerifyData(data, sig, hash, padding) ? SignatureCheck.Valid : SignatureCheck.Invalid;
+        }
+        finally { owned?.Dispose(); }
     }
 
-    private static SignatureCheck VerifyEcdsa(byte[] spkiDer, byte[] data, byte[] sig, HashAlgorithmName hash)
+    private static SignatureCheck VerifyEcdsa(byte[] spkiDer, byte[] data, byte[] sig, HashAlgorithmName hash, PublicKeyCache? keys)
     {
-        using var ec = ECDsa.Create();
-        ec.ImportSubjectPublicKeyInfo(spkiDer, out _);
-        // X.509 carries ECDSA signatures as the DER SEQUENCE { r, s } (RFC 3279 §2.2.3).
-        return ec.VerifyData(data, sig, hash, DSASignatureFormat.Rfc3279DerSequence) ? SignatureCheck.Valid : SignatureCheck.Invalid;
+        ECDsa? owned = null;
+        var ec = keys is null ? owned = ImportEc(spkiDer) : keys.Ec(spkiDer);
+        try
+        {
+            if (ec is null) return SignatureCheck.BadKey;
+            // X.509 carries ECDSA signatures as the DER SEQUENCE { r, s } (RFC 3279 §2.2.3).
+            return ec.VerifyData(data, sig, hash, DSASignatureFormat.Rfc3279DerSequence) ? SignatureCheck.Valid : SignatureCheck.Invalid;
+        }
+        finally { owned?.Dispose(); }
+    }
+
+    /// <summary>RSA public key from an SPKI, decoded by us so that both rsaEncryption and id-RSASSA-PSS keys
+    /// (RFC 4055 §1.2) are accepted; null when the SPKI is not a usable RSA key.</summary>
+    internal static RSA? ImportRsa(byte[] spkiDer)
+    {
+        try
+        {
+            var spki = SubjectPublicKeyInfo.GetInstance(spkiDer);
+            if (spki.Algorithm.Algorithm.Id is not (RsaEncryption or RsaPss)) return null;
+            var key = RsaPublicKeyStructure.GetInstance(spki.ParsePublicKey());
+            var rsa = RSA.Create();
+            try
+            {
+                rsa.ImportParameters(new RSAParameters
+                {
+                    Modulus = key.Modulus.ToByteArrayUnsigned(),
+                    Exponent = key.PublicExponent.ToByteArrayUnsigned(),
+                });
+                return rsa;
+            }
+            catch
+            {
+                rsa.Dispose();
+                throw;
+            }
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException or InvalidOperationException
+                                      or IOException or InvalidCastException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>ECDSA public key from an SPKI (named curves .NET knows); null when not usable.</summary>
+    internal static ECDsa? ImportEc(byte[] spkiDer)
+    {
+        var ec = ECDsa.Create();
+        try
+        {
+            ec.ImportSubjectPublicKeyInfo(spkiDer, out _);
+            return ec;
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            ec.Dispose();
+            return null;
+        }
     }
 
     private static SignatureCheck VerifyEdwards(byte[] spkiDer, byte[] data, byte[] sig, string oid)

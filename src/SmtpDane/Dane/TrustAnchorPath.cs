@@ -84,7 +84,9 @@ internal sealed class TrustAnchorPath
         // 4. Climb: every served certificate named as the issuer whose key verifies the signature.
         for (var i = 0; i < _served.Count; i++)
         {
-            if (_served[i] is not { } candidate || path.Any(n => ReferenceEquals(n.Cert, candidate))) continue;
+            // Skip certificates already on the path, including byte-identical duplicates (servers that send
+            // their root twice), so a path never loops.
+            if (_served[i] is not { } candidate || path.Any(n => n.Cert.Der.AsSpan().SequenceEqual(candidate.Der))) continue;
             if (!current.IssuerNameIs(candidate)) continue;
             var s = _signatures.SignedBy(current, candidate);
             if (s != SignatureCheck.Valid) { Note(FromSignature(s)); continue; }
@@ -143,8 +145,10 @@ internal sealed class TrustAnchorPath
         _ => RecordResult.UnsupportedSignatureAlgorithm,
     };
 
-    /// <summary>Keeps the most telling failure seen: a constraint failure on a complete path beats a bad signature,
-    /// which beats an unsupported algorithm, which beats running out of budget or finding no path.</summary>
+    /// <summary>Keeps the most telling failure seen. An exhausted budget comes first (the search is incomplete, so
+    /// nothing else is conclusive); then a constraint failure on a complete path; then a bad signature (which
+    /// also happens innocently when a same-named certificate with another key is tried); then an unsupported
+    /// algorithm; else "no path".</summary>
     private void Note(RecordResult r)
     {
         if (Rank(r) > Rank(_failure)) _failure = r;
@@ -152,10 +156,10 @@ internal sealed class TrustAnchorPath
 
     private static int Rank(RecordResult r) => r switch
     {
-        RecordResult.IssuerNotCa or RecordResult.PathLengthExceeded => 5,
-        RecordResult.SignatureInvalid => 4,
-        RecordResult.UnsupportedSignatureAlgorithm => 3,
-        RecordResult.PathBuildingBudgetExceeded => 2,
+        RecordResult.PathBuildingBudgetExceeded => 5,
+        RecordResult.IssuerNotCa or RecordResult.PathLengthExceeded => 4,
+        RecordResult.SignatureInvalid => 3,
+        RecordResult.UnsupportedSignatureAlgorithm => 2,
         _ => 1,
     };
 

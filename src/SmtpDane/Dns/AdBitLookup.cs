@@ -55,9 +55,8 @@ public sealed class AdBitLookup(IDnsTransport transport, TimeProvider clock) : I
         {
             records = r.Answers.Where(a => a.Owner == current && a.Type == type && a.Class == RecordClass.IN).ToList();
             if (records.Count > 0 || type == RecordType.CNAME) break;
-            var cname = r.Answers.FirstOrDefault(a => a.Owner == current && a.Type == RecordType.CNAME && a.Class == RecordClass.IN);
-            if (cname is null) break;
-            var target = ((CnameRecord)cname.Data).Target;
+            var cname = r.Answers.FirstOrDefault(a => a.Owner == current && a.Data is CnameRecord && a.Class == RecordClass.IN);
+            if (cname?.Data is not CnameRecord { Target: var target }) break;
             chain.Add(new CnameHop(current, target, status));
             if (chain.Count > DnsLimits.MaxCnameChain)
                 return Fail(DnsProblemKind.CnameChainTooLong,

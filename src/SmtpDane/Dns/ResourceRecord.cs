@@ -21,9 +21,16 @@ public sealed class ResourceRecord : IEquatable<ResourceRecord>
     }
 
     /// <summary>Builds a record from typed RDATA (the RDATA octets are encoded from it). Throws ArgumentException if
-    /// <paramref name="data"/> is not a valid RDATA kind for <paramref name="type"/>.</summary>
-    public static ResourceRecord Create(DnsName owner, RecordType type, RecordClass cls, uint ttl, IRData data) =>
-        new(owner, type, cls, ttl, RDataCodec.Encode(type, data, canonical: false), data);
+    /// <paramref name="data"/> is not a valid RDATA kind for <paramref name="type"/>; an <see cref="UnknownRecord"/>
+    /// for a type this codec knows is decoded (DnsFormatException when its octets are invalid).</summary>
+    public static ResourceRecord Create(DnsName owner, RecordType type, RecordClass cls, uint ttl, IRData data)
+    {
+        var rdata = RDataCodec.Encode(type, data, canonical: false);
+        // Octets given for a type we decode are decoded, so Data always has the type's record kind (a CNAME is
+        // always a CnameRecord); invalid octets throw DnsFormatException, as from the wire.
+        if (data is UnknownRecord) data = RDataCodec.DecodeStandalone(type, rdata);
+        return new(owner, type, cls, ttl, rdata, data);
+    }
 
     /// <summary>Builds a record from RDATA octets (decoded by type, RFC 3597 for unknown types). Throws
     /// <see cref="DnsFormatException"/> if the octets do not parse as the type.</summary>

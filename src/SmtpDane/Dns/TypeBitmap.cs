@@ -37,7 +37,9 @@ public sealed class TypeBitmap : IEquatable<TypeBitmap>
     }
 
     /// <summary>Decodes window blocks; returns null with <paramref name="error"/> when blocks are out of order,
-    /// repeated, or have a length outside 1–32, or the data ends inside a block (RFC 4034 §4.1.2).</summary>
+    /// repeated, or have a length outside 1–32, or the data ends inside a block (RFC 4034 §4.1.2). Empty windows and
+    /// trailing zero octets (which senders MUST NOT produce) are tolerated: they change no type, and validation
+    /// hashes the received octets anyway.</summary>
     public static TypeBitmap? TryDecode(ReadOnlySpan<byte> data, out string error)
     {
         error = "";

@@ -10,6 +10,7 @@ internal sealed class AnswerWalk(DnsName queryName, RecordType queryType)
     private SecurityStatus _status = SecurityStatus.Secure;
     private DnsProblem? _problem;
     private DateTimeOffset? _expiry;
+    private SecurityStatus _problemStatus = SecurityStatus.Secure;
 
     public void Add(ValidationResult piece)
     {
@@ -25,8 +26,6 @@ internal sealed class AnswerWalk(DnsName queryName, RecordType queryType)
             }
         }
     }
-
-    private SecurityStatus _problemStatus = SecurityStatus.Secure;
 
     public void Hop(DnsName owner, DnsName target, SecurityStatus status) => _chain.Add(new CnameHop(owner, target, status));
 

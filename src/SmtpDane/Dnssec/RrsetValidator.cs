@@ -83,9 +83,9 @@ public static class RrsetValidator
                     Note(2, DnsProblemKind.NoZoneKeyBitSet, $"{what}: DNSKEY lacks the Zone Key bit or has protocol {key.Protocol}");
                     continue;
                 }
-                if (key.IsRevoked && !(rrset.Type == RecordType.DNSKEY && rrset.Records.Any(r => key.Equals(r.Data))))
+                if (key.IsRevoked && !(rrset.Type == RecordType.DNSKEY && rrset.Owner == zone && rrset.Records.Any(r => key.Equals(r.Data))))
                 {
-                    // RFC 5011 §2.1: a revoked key may only sign the DNSKEY RRset that contains it.
+                    // RFC 5011 §2.1: a revoked key may only sign its own zone's DNSKEY RRset, which contains it.
                     Note(2, DnsProblemKind.DnssecBogus, $"{what}: key is revoked (RFC 5011 §2.1)");
                     continue;
                 }

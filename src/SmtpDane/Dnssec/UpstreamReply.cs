@@ -9,32 +9,3 @@ public sealed record UpstreamReply(int Rcode, bool DnssecOk, IReadOnlyList<Resou
 {
     public const int NoError = 0, NxDomain = 3;
 }
-
-/// <summary>A reply, or the reason there is none (timeout, network error, SERVFAIL…).</summary>
-public sealed record UpstreamResult(UpstreamReply? Reply, DnsProblem? Problem)
-{
-    public static UpstreamResult Of(UpstreamReply reply) => new(reply, null);
-    public static UpstreamResult Failed(DnsProblem problem) => new(null, problem);
-}
-
-/// <summary>Asks the recursive resolver one question with DO=1 and CD=1. Must not throw for DNS trouble
-/// (return <see cref="UpstreamResult.Failed"/>); may throw OperationCanceledException when <paramref name="ct"/> fires.</summary>
-public delegate Task<UpstreamResult> UpstreamQuery(DnsName name, RecordType type, CancellationToken ct);
-
-/// <summary>Adapters from the dns transport's message type.</summary>
-public static class Upstream
-{
-    /// <summary>The validator's view of a decoded reply: RCODE, DO echo (RFC 3225 §3), answer and authority sections.</summary>
-    public static UpstreamReply FromMessage(SmtpDane.Dns.Wire.DnsMessage message) =>
-        new((int)message.Rcode, message.Edns?.DnssecOk == true, message.Answers, message.Authority);
-
-    /// <summary>Wraps a query function returning decoded messages (null = no reply before the deadline).</summary>
-    public static UpstreamQuery FromMessages(Func<DnsName, RecordType, CancellationToken, Task<SmtpDane.Dns.Wire.DnsMessage?>> query) =>
-        async (name, type, ct) =>
-        {
-            var message = await query(name, type, ct).ConfigureAwait(false);
-            return message is null
-                ? UpstreamResult.Failed(DnsProblem.Of(DnsProblemKind.Timeout, $"no reply for {name} {type.ToText()}"))
-                : UpstreamResult.Of(FromMessage(message));
-        };
-}

@@ -26,6 +26,12 @@ public sealed class ValidatingLookup : IDnsLookup
     {
     }
 
+    /// <summary>Over the dns transport (asks with DO=1, CD=1).</summary>
+    public ValidatingLookup(SmtpDane.Dns.Transport.IDnsTransport transport, TrustAnchors anchors, Func<DateTimeOffset> clock)
+        : this(Upstream.FromTransport(transport), anchors, clock)
+    {
+    }
+
     /// <summary>With a non-default algorithm set (conformance replays only).</summary>
     internal ValidatingLookup(UpstreamQuery query, TrustAnchors anchors, Func<DateTimeOffset> clock, CryptoSuite crypto)
     {
@@ -39,10 +45,33 @@ public sealed class ValidatingLookup : IDnsLookup
 
     public async Task<DnsAnswer> LookupAsync(DnsName name, RecordType type, CancellationToken ct)
     {
+        try
+        {
+            return await LookupCoreAsync(name, type, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Defence in depth: malformed data that slipped past the decoder must not escape as an exception.
+            return DnsAnswer.Failed(name, type, SecurityStatus.Indeterminate,
+                DnsProblem.Of(DnsProblemKind.MalformedResponse, $"validation of {name} {type.ToText()} failed: {e.GetType().Name}: {e.Message}"), TrustSource.Validated);
+        }
+    }
+
+    private async Task<DnsAnswer> LookupCoreAsync(DnsName name, RecordType type, CancellationToken ct)
+    {
         var now = _clock();
         var budget = ValidationBudget.ForAnswer(_runBudget);
         var walk = new AnswerWalk(name, type);
         _chain.Prefetch(name, ct);
+
+        if (type == RecordType.RRSIG)
+        {
+            // RRSIGs are not signed themselves (RFC 4035 §2.2): a direct RRSIG query has nothing to validate.
+            var sigs = await _queries.GetAsync(name, type, ct).ConfigureAwait(false);
+            if (ChainOfTrust.Unusable(sigs, name, type) is { } sigFailed) return walk.Fail(sigFailed.Status, sigFailed.Problem!, name);
+            walk.Add(ValidationResult.Insecure(DnsProblemKind.DnssecBogus, "RRSIG records carry no signature of their own (RFC 4035 §2.2)") with { Problem = null });
+            return walk.Finish(name, sigs.Reply!.Answer.Where(r => r.Owner == name && r.Type == type).ToList(), DenialKind.None);
+        }
 
         var current = name;
         var visited = new HashSet<DnsName> { name };
@@ -117,8 +146,8 @@ public sealed class ValidatingLookup : IDnsLookup
             ValidationResult proof = evidence.Nsec3.Count > 0 ? Nsec3Denial.ProveWildcardAnswer(set.Owner, source, zone, evidence.Nsec3, budget)
                 : evidence.Nsec.Count > 0 ? NsecDenial.ProveWildcardAnswer(set.Owner, source, evidence.Nsec)
                 : evidence.Failure ?? ValidationResult.Bogus(DnsProblemKind.NsecMissing, $"wildcard answer {set.Owner} from *.{source} without NSEC/NSEC3 proof (RFC 4035 §5.3.4)");
-            if (!proof.IsSecure) return proof;
             expiry = ValidationResult.Earliest(expiry, evidence.Expiry);
+            if (!proof.IsSecure) return proof.Status == SecurityStatus.Insecure ? proof with { Expiration = expiry } : proof;
         }
         return ValidationResult.Secure(expiry, check.Reason) with { Signature = sig };
     }
@@ -139,7 +168,18 @@ public sealed class ValidatingLookup : IDnsLookup
             return ValidationResult.Bogus(DnsProblemKind.DnssecBogus, $"denial for {name} signed by {zoneName}, which is not a zone apex (the enclosing zone is {zone})");
         var evidence = DenialEvidence.Collect(reply.Authority, zone, state.Keys, now, budget, _crypto);
         ValidationResult proof;
-        if (evidence.Nsec3.Count > 0)
+        var cut = ReferralCut(reply, name, zone);
+        if (cut is not null)
+        {
+            // A referral (NS below the zone, no SOA): only an unsigned delegation proof makes it an answer (RFC 4035 §5.2).
+            bool absent = false;
+            proof = evidence.Nsec3.Count > 0 ? Nsec3Denial.ClassifyDsAbsence(cut, zone, evidence.Nsec3, budget, out absent)
+                : evidence.Nsec.Count > 0 ? NsecDenial.ClassifyDsAbsence(cut, evidence.Nsec, out absent)
+                : evidence.Failure ?? ValidationResult.Bogus(DnsProblemKind.NsecMissing, $"referral to {cut} without DS or proof of its absence");
+            if (proof.Status == SecurityStatus.Secure)
+                proof = ValidationResult.Bogus(DnsProblemKind.DnssecBogus, $"referral to {cut}, but the proof shows no delegation there");
+        }
+        else if (evidence.Nsec3.Count > 0)
         {
             proof = denial == DenialKind.NxDomain
                 ? Nsec3Denial.ProveNameError(name, zone, evidence.Nsec3, budget)
@@ -156,6 +196,14 @@ public sealed class ValidatingLookup : IDnsLookup
         }
         if (proof.Status == SecurityStatus.Bogus) return proof;
         return proof with { Expiration = ValidationResult.Earliest(state.Expiry, evidence.Expiry) };
+    }
+
+    /// <summary>The delegation point when the reply is a referral: an NS RRset in the authority section owned by a name
+    /// strictly below the zone and at or above QNAME, with no SOA.</summary>
+    private static DnsName? ReferralCut(UpstreamReply reply, DnsName name, DnsName zone)
+    {
+        if (reply.Answer.Count > 0 || reply.Authority.Any(r => r.Type == RecordType.SOA)) return null;
+        return reply.Authority.FirstOrDefault(r => r.Type == RecordType.NS && name.IsSubdomainOf(r.Owner) && r.Owner != zone && r.Owner.IsSubdomainOf(zone))?.Owner;
     }
 
     /// <summary>The zone a name's data lives in when nothing is signed: its own (deepest cut found by the walk), or the
@@ -178,8 +226,8 @@ public sealed class ValidatingLookup : IDnsLookup
 
     private static (RRset? Set, DnsName? Target) FindRedirect(IReadOnlyList<RRset> answer, DnsName name)
     {
-        var cname = answer.FirstOrDefault(s => s.Owner == name && s.Type == RecordType.CNAME);
-        if (cname is not null && cname.Records.Count > 0 && cname.Records[0].Data is CnameRecord c) return (cname, c.Target);
+        // A DNAME above the name wins over the (unsigned, synthesised) CNAME at it (RFC 6672 §2.3, §3.4): nothing
+        // below a DNAME owner exists, so the CNAME can only be the resolver's synthesis.
         foreach (var set in answer)
         {
             if (set.Type != RecordType.DNAME || !name.IsSubdomainOf(set.Owner) || name == set.Owner) continue;
@@ -187,6 +235,8 @@ public sealed class ValidatingLookup : IDnsLookup
             var target = Substitute(name, set.Owner, d.Target);
             if (target is not null) return (set, target);
         }
+        var cname = answer.FirstOrDefault(s => s.Owner == name && s.Type == RecordType.CNAME);
+        if (cname is not null && cname.Records.Count > 0 && cname.Records[0].Data is CnameRecord c) return (cname, c.Target);
         return (null, null);
     }
 

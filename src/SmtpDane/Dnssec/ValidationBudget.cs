@@ -68,7 +68,7 @@ public sealed class ValidationBudget
     {
         if (Interlocked.Increment(ref _verifications) > _verificationLimit)
         {
-            Exhausted ??= _run is null
+            Exhausted ??= _verificationLimit == MaxVerificationsPerRun
                 ? $"more than {MaxVerificationsPerRun} signature verifications in this run"
                 : $"more than {MaxVerificationsPerAnswer} signature verifications for one answer";
             return false;

@@ -43,9 +43,17 @@ public static class EndpointJudge
         else if (ctx.Tlsa is { Selection: { } dropped } unusable)
             tlsaReport = TlsaReportOf(unusable, dropped, null);
 
+        // dane-rules.md §3.10; the original tool only looks at OCSP under -expect-ocsp or -show-cert-info.
+        OcspResult? ocsp = null;
+        if (smtp.Tls is { } stapled && (s.ExpectOcsp || s.ShowCertInfo))
+        {
+            ocsp = OcspValidator.Validate(stapled.OcspStaple, stapled.ChainDer, s.Now);
+            if (ocsp.ToFinding(s.ExpectOcsp) is { } f) findings.Add(f);
+        }
+
         findings.AddRange(RrsigExpiry(ctx, s));
 
-        var tlsReport = smtp.Tls is { } t ? TlsReportBuilder.Build(t) : null;
+        var tlsReport = smtp.Tls is { } t ? TlsReportBuilder.Build(t, ocsp) : null;
         return new EndpointReport(
             ctx.Host.Display,
             address,
@@ -57,8 +65,8 @@ public static class EndpointJudge
             tlsaReport,
             smtp.Elapsed,
             verdict?.Certificates.Select(c => c.NotAfter).Where(d => d is not null).Min(),
-            [],
-            null);
+            s.ShowCertInfo && smtp.Tls is { } info ? TlsReportBuilder.CertificateInfo(info.ChainDer) : [],
+            s.ShowCerts && smtp.Tls is { } pem ? CertificatePem.EncodeChain(pem.ChainDer) : null);
     }
 
     /// <summary>RFC 7672 §3.2.3: the TLSA base domain, the MX/SRV host name, the original next-hop domain, and

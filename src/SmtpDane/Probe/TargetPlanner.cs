@@ -20,9 +20,9 @@ public static class TargetPlanner
         if (mx.Denial == DenialKind.NoData || mx.Records.Count == 0)
         {
             // RFC 5321 §5.1: without MX records the domain itself is the mail host ("implicit MX"), and
-            // RFC 7672 §2.2.1 applies DANE to it as to any MX host. Reported, because a DANE deployment
-            // normally publishes MX records.
-            findings.Add(new Finding(StatusToken.NoMx, Severity.Warning,
+            // RFC 7672 §2.2.1 applies DANE to it as to any MX host. An error for an -mx check (the operator
+            // asked about MX hosts and there are none), but the implicit MX is still probed so both facts show.
+            findings.Add(new Finding(StatusToken.NoMx, Severity.Error,
                 $"{domain} has no MX records; probing the domain itself as its implicit MX (RFC 5321 §5.1)"));
             return new TargetPlan([new HostPlan(domain, null, 0, port)], findings, facts, TargetJudgement.Judged);
         }

@@ -60,7 +60,7 @@ internal sealed class SmtpConnection
         return count;
     }
 
-    public Task SendAsync(string command, SmtpPhase phase)
+    public Task SendAsync(string command, SmtpPhase phase, TimeSpan? timeout = null)
     {
         _trace?.Invoke("C: " + command);
         var bytes = Encoding.ASCII.GetBytes(command + "\r\n");
@@ -68,11 +68,11 @@ internal sealed class SmtpConnection
         {
             await Channel.WriteAsync(bytes, token).ConfigureAwait(false);
             return 0;
-        });
+        }, timeout);
     }
 
     /// <summary>Reads one complete reply; the deadline covers all of it (so a drip-feeding server is bounded too).</summary>
-    public Task<SmtpReply> ReadReplyAsync(SmtpPhase phase, string what) => RunStepAsync(phase, what, async token =>
+    public Task<SmtpReply> ReadReplyAsync(SmtpPhase phase, string what, TimeSpan? timeout = null) => RunStepAsync(phase, what, async token =>
     {
         while (true)
         {
@@ -101,21 +101,22 @@ internal sealed class SmtpConnection
             }
             _parser.Append(_readBuffer.AsSpan(0, n));
         }
-    });
+    }, timeout);
 
     /// <summary>Runs one step under the I/O deadline and translates every way it can fail. The caller's own
     /// cancellation is not a failure: it propagates as <see cref="OperationCanceledException"/>.</summary>
-    public async Task<T> RunStepAsync<T>(SmtpPhase phase, string what, Func<CancellationToken, Task<T>> step)
+    public async Task<T> RunStepAsync<T>(SmtpPhase phase, string what, Func<CancellationToken, Task<T>> step, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? _ioTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_ct);
-        deadline.CancelAfter(_ioTimeout);
+        deadline.CancelAfter(Durations.Clamp(limit));
         try
         {
             return await step(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!_ct.IsCancellationRequested)
         {
-            throw new SmtpProbeFailure(SmtpProbeOutcome.Timeout, phase, $"no {what} within {Durations.Format(_ioTimeout)}");
+            throw new SmtpProbeFailure(SmtpProbeOutcome.Timeout, phase, $"no {what} within {Durations.Format(limit)}");
         }
         catch (TlsChannelException e)
         {

@@ -8,6 +8,13 @@ namespace SmtpDane.Smtp;
 /// (or TLS first with TLS-on-connect), recording everything and deciding nothing about trust.</summary>
 public static class SmtpProbe
 {
+    /// <summary>Longest wait for the QUIT exchange. Everything worth measuring is measured by then, so a server that
+    /// ignores QUIT may not hold a whole run for a full I/O deadline (RFC 5321 §4.1.1.10 only asks it to reply).</summary>
+    public static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for sending our TLS close_notify (RFC 8446 §6.1) at the end; best effort.</summary>
+    private static readonly TimeSpan CloseNotifyTimeout = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Never throws, except <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires.
     /// Every other failure is a typed <see cref="SmtpProbeOutcome"/> with a detail sentence.</summary>
     public static async Task<SmtpProbeResult> RunAsync(SmtpProbeRequest request, CancellationToken ct)
@@ -16,6 +23,11 @@ public static class SmtpProbe
         long started = Stopwatch.GetTimestamp();
         var session = new Session(request, ct);
         Socket? socket = null;
+        if (!SmtpProbeRequest.IsValidHeloName(request.HeloName))
+        {
+            return session.Finish(SmtpProbeOutcome.EhloFailed, SmtpPhase.Connect,
+                $"HELO name \"{ReplyParser.Sanitize(System.Text.Encoding.UTF8.GetBytes(request.HeloName ?? ""))}\" is not a domain or address literal (RFC 5321 §4.1.1.1); not connecting", started);
+        }
         try
         {
             socket = await TcpConnector.ConnectAsync(request, ct).ConfigureAwait(false);
@@ -105,7 +117,7 @@ public static class SmtpProbe
         {
             Phase = SmtpPhase.TlsHandshake;
             var (channel, facts) = await connection.RunStepAsync(Phase, "TLS handshake completed",
-                token => TlsChannel.HandshakeAsync(stream, _request.SniName, _request.Trace, token)).ConfigureAwait(false);
+                token => TlsChannel.HandshakeAsync(stream, _request.SniName, _request.TlsOnConnect, _request.Trace, token)).ConfigureAwait(false);
             _tls = facts;
             connection.SwitchTo(channel);
         }
@@ -169,10 +181,19 @@ public static class SmtpProbe
         private async Task QuitAsync(SmtpConnection connection)
         {
             Phase = SmtpPhase.Quit;
+            var limit = _request.IoTimeout < QuitTimeout ? _request.IoTimeout : QuitTimeout;
             try
             {
-                await connection.SendAsync("QUIT", Phase).ConfigureAwait(false);
-                _quit = await connection.ReadReplyAsync(Phase, "reply to QUIT").ConfigureAwait(false);
+                await connection.SendAsync("QUIT", Phase, limit).ConfigureAwait(false);
+                _quit = await connection.ReadReplyAsync(Phase, "reply to QUIT", limit).ConfigureAwait(false);
+                if (connection.Channel is TlsChannel tls)
+                {
+                    await connection.RunStepAsync(Phase, "close_notify", async token =>
+                    {
+                        await tls.CloseAsync(token).ConfigureAwait(false);
+                        return 0;
+                    }, CloseNotifyTimeout).ConfigureAwait(false);
+                }
             }
             catch (SmtpProbeFailure f)
             {

@@ -26,6 +26,12 @@ public sealed record SmtpProbeRequest(IPEndPoint Endpoint)
     /// <summary>SOCKS5 proxy (RFC 1928, no authentication) to connect through, or null for a direct connection.</summary>
     public IPEndPoint? Socks5Proxy { get; init; }
 
+    /// <summary>True when <paramref name="name"/> can be sent after EHLO/HELO: 1-255 printable ASCII octets without
+    /// spaces (RFC 5321 §4.1.1.1 Domain / address-literal). Above all, no CR or LF: a name containing them would
+    /// inject extra commands into the dialogue.</summary>
+    public static bool IsValidHeloName(string? name) =>
+        !string.IsNullOrEmpty(name) && name.Length <= 255 && name.All(c => c is > ' ' and < (char)0x7F);
+
     /// <summary>Receives protocol trace lines (cli.md <c>-debug</c>), or null.</summary>
     public Action<string>? Trace { get; init; }
 }

@@ -1,3 +1,4 @@
+using SmtpDane.Probe;
 using SmtpDane.Tls;
 
 namespace SmtpDane.Smtp;
@@ -40,6 +41,16 @@ public sealed record SmtpProbeResult
     public SmtpCapabilities? CapabilitiesAfterTls { get; init; }
 
     public SmtpReply? QuitReply { get; init; }
+
+    /// <summary>The status words this probe contributes: the outcome's (none when completed) and
+    /// starttls-injection when plaintext was injected (independent of how the dialogue ended).</summary>
+    public IReadOnlyList<StatusToken> StatusTokens()
+    {
+        var tokens = new List<StatusToken>(2);
+        if (Outcome.ToStatusToken() is { } token) tokens.Add(token);
+        if (InjectedPlaintextBytes > 0) tokens.Add(StatusToken.StarttlsInjection);
+        return tokens;
+    }
 
     /// <summary>Wall time from the start of the connect to the end of the probe.</summary>
     public TimeSpan Elapsed { get; init; }

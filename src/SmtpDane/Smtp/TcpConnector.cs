@@ -17,7 +17,7 @@ internal static class TcpConnector
         var socket = new Socket(first.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // The whole setup, proxy exchange included, is "connecting": the proxy's CONNECT is the TCP connect.
-        deadline.CancelAfter(request.ConnectTimeout);
+        deadline.CancelAfter(Durations.Clamp(request.ConnectTimeout));
         try
         {
             await socket.ConnectAsync(first, deadline.Token).ConfigureAwait(false);
@@ -36,8 +36,9 @@ internal static class TcpConnector
         }
         catch (SocketException e) when (!ct.IsCancellationRequested)
         {
-            socket.Dispose();
+            // A socket error before the proxy answered is about the proxy itself.
             string where = proxy is not null && !socket.Connected ? $"SOCKS5 proxy {proxy}" : request.Endpoint.ToString();
+            socket.Dispose();
             throw new SmtpProbeFailure(SmtpProbeOutcome.ConnectFailed, SmtpPhase.Connect, $"connect to {where} failed: {e.SocketErrorCode}");
         }
         catch (Socks5Exception e)

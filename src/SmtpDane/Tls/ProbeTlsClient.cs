@@ -60,5 +60,11 @@ internal sealed class ProbeTlsClient : AbstractTlsClient
     {
     }
 
+    public override void NotifySelectedCipherSuite(int selectedCipherSuite)
+    {
+        base.NotifySelectedCipherSuite(selectedCipherSuite);
+        _recorder.ForgetClientHelloGroups();
+    }
+
     public override TlsAuthentication GetAuthentication() => new RecordingAuthentication(_recorder);
 }

@@ -31,8 +31,9 @@ internal sealed class RecordingTlsCrypto : BcTlsCrypto
 
     public override TlsDHDomain CreateDHDomain(TlsDHConfig dhConfig)
     {
-        // An explicit (non-named) group has NamedGroup < 0: leave the group unknown rather than invent a name.
+        // RFC 5246 §7.4.3 ServerDHParams: before RFC 7919 the server sends explicit p and g, with no name.
         if (dhConfig.NamedGroup >= 0) Recorder.Tls12Group = dhConfig.NamedGroup;
+        else if (dhConfig.ExplicitGroup is { } explicitGroup) Recorder.Tls12ExplicitDhBits = explicitGroup.P.BitLength;
         return base.CreateDHDomain(dhConfig);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class TlsChannel : IByteChannel
     /// <summary>Runs the handshake over <paramref name="transport"/>. Throws <see cref="TlsChannelException"/> on
     /// TLS failure and <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires (deadline).</summary>
     public static async Task<(TlsChannel Channel, TlsSessionFacts Facts)> HandshakeAsync(
-        Stream transport, string? serverName, Action<string>? trace, CancellationToken ct)
+        Stream transport, string? serverName, bool implicitTls, Action<string>? trace, CancellationToken ct)
     {
         BouncyCastleSetup.EnsureConfigured();
         var recorder = new HandshakeRecorder();
@@ -49,7 +49,7 @@ internal sealed class TlsChannel : IByteChannel
                 int n = await transport.ReadAsync(channel._readBuffer, ct).ConfigureAwait(false);
                 if (n == 0)
                 {
-                    throw PlaintextOr(firstBytes, new TlsChannelException(TlsFailureKind.ConnectionClosed,
+                    throw PlaintextOr(firstBytes, implicitTls, new TlsChannelException(TlsFailureKind.ConnectionClosed,
                         "server closed the connection during the TLS handshake"));
                 }
                 for (int i = 0; i < n && firstBytes.Count < DiagnosticPrefixLength; i++) firstBytes.Add(channel._readBuffer[i]);
@@ -68,7 +68,7 @@ internal sealed class TlsChannel : IByteChannel
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             await channel.TrySendPendingAlertAsync().ConfigureAwait(false);
-            throw PlaintextOr(firstBytes, Translate(e));
+            throw PlaintextOr(firstBytes, implicitTls, Translate(e));
         }
 
         var facts = CollectFacts(client.SecurityParameters, recorder, client.ServerName);
@@ -100,7 +100,7 @@ internal sealed class TlsChannel : IByteChannel
         }
         catch (Exception e) when (e is IOException or SocketException)
         {
-            throw Translate(e);
+            throw (e is TlsException ? null : PendingAlert()) ?? Translate(e);
         }
     }
 
@@ -109,6 +109,48 @@ internal sealed class TlsChannel : IByteChannel
         try
         {
             _protocol.WriteApplicationData(data.Span);
+            await FlushAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            throw (e is TlsException ? null : PendingAlert()) ?? Translate(e);
+        }
+    }
+
+    /// <summary>A server that rejects us (e.g. TLS 1.3 certificate_required, RFC 8446 §4.4.2.4) sends an alert and
+    /// closes; our next write then fails with a reset while the alert still sits unread in the socket. Read what is
+    /// already there (no waiting) so the report names the alert instead of "connection reset".</summary>
+    private TlsChannelException? PendingAlert()
+    {
+        if (_transport is not NetworkStream network) return null;
+        try
+        {
+            var socket = network.Socket;
+            int waiting;
+            while ((waiting = socket.Available) > 0)
+            {
+                int n = socket.Receive(_readBuffer, Math.Min(waiting, _readBuffer.Length), SocketFlags.None);
+                if (n <= 0) break;
+                _protocol.OfferInput(_readBuffer, 0, n);
+            }
+        }
+        catch (TlsFatalAlertReceived alert)
+        {
+            return Translate(alert);
+        }
+        catch (Exception)
+        {
+            // Nothing readable: the original failure stands.
+        }
+        return null;
+    }
+
+    /// <summary>Sends close_notify (RFC 8446 §6.1) so the server sees an orderly end rather than a truncation.</summary>
+    public async Task CloseAsync(CancellationToken ct)
+    {
+        try
+        {
+            _protocol.Close();
             await FlushAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException)
@@ -146,19 +188,29 @@ internal sealed class TlsChannel : IByteChannel
     private static TlsSessionFacts CollectFacts(SecurityParameters sp, HandshakeRecorder recorder, string? serverName)
     {
         int? group = sp.NegotiatedGroup >= 0 ? sp.NegotiatedGroup : recorder.Tls12Group;
+        string? groupName = group is { } g ? NamedGroup.GetName(g)
+            : recorder.Tls12ExplicitDhBits is { } bits ? $"dh-explicit-{bits}" : null;
         int? scheme = recorder.SignatureScheme;
+        bool tls12 = !TlsUtilities.IsTlsV13(sp.NegotiatedVersion);
         return new TlsSessionFacts(
             Version: sp.NegotiatedVersion.Name,
             CipherSuiteCode: sp.CipherSuite,
             CipherSuite: CipherSuiteNames.NameOf(sp.CipherSuite),
             GroupCode: group,
-            Group: group is { } g ? NamedGroup.GetName(g) : null,
+            Group: groupName,
             SignatureSchemeCode: scheme,
-            SignatureScheme: scheme is { } s ? SignatureScheme.GetName(s) : null,
+            SignatureScheme: scheme is { } s ? SchemeName(s, tls12) : null,
             ChainDer: recorder.ChainDer ?? Array.Empty<byte[]>(),
             OcspStaple: recorder.OcspStaple,
             ServerNameSent: serverName);
     }
+
+    /// <summary>RFC 8446 §4.2.3: under TLS 1.2 the ECDSA code points mean "ECDSA with this hash" on any curve; BC's
+    /// names are the TLS 1.3 ones, which tie a curve (ecdsa_secp256r1_sha256) — wrong for, say, a P-384 key.</summary>
+    private static string SchemeName(int scheme, bool tls12) =>
+        tls12 && SignatureScheme.IsECDsa(scheme) && SignatureScheme.GetNamedGroup(scheme) >= 0
+            ? "ecdsa_" + HashAlgorithm.GetName(SignatureScheme.GetHashAlgorithm(scheme))
+            : SignatureScheme.GetName(scheme);
 
     /// <summary>Bouncy Castle reports every failure as an IOException subtype (measured-facts.md); name the alert.</summary>
     internal static TlsChannelException Translate(Exception e) => e switch
@@ -175,7 +227,7 @@ internal sealed class TlsChannel : IByteChannel
 
     /// <summary>A plaintext SMTP server answers a ClientHello with its banner ("220 …") or an error ("500 …"):
     /// say so instead of reporting a bare decode error.</summary>
-    private static TlsChannelException PlaintextOr(List<byte> firstBytes, TlsChannelException otherwise)
+    private static TlsChannelException PlaintextOr(List<byte> firstBytes, bool implicitTls, TlsChannelException otherwise)
     {
         if (firstBytes.Count >= 3 && ReplyParser.CheckLineStart(firstBytes.ToArray().AsSpan(0, 3), complete: false) is null)
         {
@@ -183,8 +235,9 @@ internal sealed class TlsChannel : IByteChannel
             if (end < 0) end = firstBytes.IndexOf((byte)'\n');
             if (end < 0) end = firstBytes.Count;
             var text = ReplyParser.Sanitize(firstBytes.ToArray().AsSpan(0, end));
-            return new TlsChannelException(TlsFailureKind.PlaintextReply,
-                $"server answered the TLS ClientHello in plaintext: \"{text}\" (a STARTTLS port? try without TLS-on-connect)");
+            return new TlsChannelException(TlsFailureKind.PlaintextReply, implicitTls
+                ? $"server answered the TLS ClientHello in plaintext: \"{text}\" (a STARTTLS port? try without TLS-on-connect)"
+                : $"server sent plaintext \"{text}\" instead of a TLS ServerHello after STARTTLS (late STARTTLS injection or a broken server)");
         }
         return otherwise;
     }

@@ -1,7 +1,7 @@
 namespace SmtpDane.Tls;
 
 /// <summary>How a TLS connection failed, as far as the client can tell.</summary>
-public enum TlsFailureKind
+internal enum TlsFailureKind
 {
     /// <summary>The server sent a fatal alert (RFC 8446 §6.2).</summary>
     AlertReceived,

@@ -245,6 +245,27 @@ public class DaneMatcherTests
     }
 
     [Fact]
+    public void Sha1_signatures_are_refused_on_the_path()
+    {
+        var root = Root(key: Rsa(0));
+        var inter = Intermediate(root, key: new TestKey(Rsa(1).Pair, "SHA1WITHRSA"));
+        var leaf = Leaf(inter);   // signed by the intermediate key with SHA-1
+        var v = Run([Rec(2, 1, 1, root)], leaf, inter, root);
+        Assert.Equal(StatusToken.TlsaMismatch, v.Status);
+        Assert.Equal(RecordResult.UnsupportedSignatureAlgorithm, Assert.Single(v.Records).Result);
+    }
+
+    [Fact]
+    public void Ecdsa_sha384_signatures_verify()
+    {
+        var root = Root(key: Ec() with { SignatureAlgorithm = "SHA384WITHECDSA" });
+        var inter = Intermediate(root, key: Ec() with { SignatureAlgorithm = "SHA512WITHECDSA" });
+        var leaf = Leaf(inter);
+        var r = Rec(2, 1, 1, root);
+        AssertPass(Run([r], leaf, inter, root), r, 2);
+    }
+
+    [Fact]
     public void A_version_1_root_is_accepted_as_the_anchor()
     {
         var root = Make(new Spec { Cn = "Old Root", Version1 = true, NotAfter = Now.AddYears(10) });
@@ -345,6 +366,36 @@ public class DaneMatcherTests
         Assert.Equal("mail.other.net", v.MatchedName!.Reference);
     }
 
+    [Theory]
+    [InlineData("*.example.com covers mx.example.com", "mx.example.com", StatusToken.Pass)]
+    [InlineData("*.example.com does not cover a.b.example.com", "a.b.example.com", StatusToken.NameMismatch)]
+    [InlineData("*.example.com does not cover example.com", "example.com", StatusToken.NameMismatch)]
+    public void Wildcard_leaf_under_dane_ta(string description, string reference, StatusToken expected)
+    {
+        var root = Root();
+        var leaf = Leaf(root, "wild", sans: ["*.example.com"]);
+        var v = Run([Rec(2, 1, 1, root)], new ReferenceIdentifiers(reference), Week, leaf, root);
+        Assert.True(expected == v.Status, $"{description}: got {v.Status}");
+    }
+
+    [Fact]
+    public void A_2_0_0_record_whose_data_is_not_a_certificate_matches_nothing()
+    {
+        var c = EcChain();
+        var v = Run([new TlsaRecord(2, 0, 0, [0x30, 0x01, 0x00])], c.Leaf, c.Int, c.Root);
+        Assert.Equal(RecordResult.NoCertificateMatched, Assert.Single(v.Records).Result);
+    }
+
+    [Fact]
+    public void Mixed_key_types_along_the_chain_verify()
+    {
+        var root = Root(key: Rsa(0));
+        var inter = Intermediate(root, key: Ec());
+        var leaf = Leaf(inter, key: Ed25519());
+        var r = Rec(2, 0, 2, root);
+        AssertPass(Run([r], leaf, inter, root), r, 2);
+    }
+
     [Fact]
     public void Common_name_is_used_only_without_a_dns_san()
     {
@@ -381,6 +432,31 @@ public class DaneMatcherTests
         var v = Run([ta, miss, ee], c.Leaf, c.Int, c.Root);
         AssertPass(v, ee, 0);
         Assert.Equal([RecordResult.Matched, RecordResult.NoCertificateMatched, RecordResult.Matched], v.Records.Select(o => o.Result));
+    }
+
+    [Fact]
+    public void Duplicate_certificates_in_the_chain_are_harmless()
+    {
+        var c = EcChain();
+        var r = Rec(2, 0, 1, c.Root);
+        AssertPass(Run([r], c.Leaf, c.Leaf, c.Int, c.Root, c.Int, c.Root), r, 2);
+    }
+
+    [Fact]
+    public void A_hostile_clique_of_cross_signed_cas_stops_at_the_path_building_budget()
+    {
+        // Every "Loop CA" key certified by every other: the number of issuer paths explodes.
+        var keys = Enumerable.Range(0, 4).Select(_ => Ec()).ToArray();
+        var selfSigned = keys.Select(k => Root("Loop CA", k)).ToArray();
+        var clique = new List<TestCert>();
+        for (var i = 0; i < keys.Length; i++)
+            for (var j = 0; j < keys.Length; j++)
+                clique.Add(i == j ? selfSigned[i] : Make(new Spec { Cn = "Loop CA", Key = keys[i], Issuer = selfSigned[j], Ca = true }));
+        var leaf = Leaf(selfSigned[0]);
+        var stranger = new TlsaRecord(2, 1, 0, Ec().SpkiDer);   // a bare key that signed nothing here
+        var v = Run([stranger], [leaf, .. clique]);
+        Assert.Equal(StatusToken.TlsaMismatch, v.Status);
+        Assert.Equal(RecordResult.PathBuildingBudgetExceeded, Assert.Single(v.Records).Result);
     }
 
     // ---- degenerate input ----

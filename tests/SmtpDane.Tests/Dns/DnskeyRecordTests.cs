@@ -20,7 +20,7 @@ public class DnskeyRecordTests
     [MemberData(nameof(KeyTags))]
     public void Key_tag_matches_the_vector(string file, string owner, ushort flags, byte algorithm, ushort keyTag, int keyOctets)
     {
-        var keys = ZoneFileLoader.Load(TestVectors.Path_("dnssec/" + file))
+        var keys = ZoneFileLoader.Load(TestVectors.PathOf("dnssec/" + file))
             .Where(r => r.Owner == DnsName.Parse(owner) && r.Data is DnskeyRecord k && k.Flags == flags && k.Algorithm == algorithm)
             .Select(r => (DnskeyRecord)r.Data)
             .Where(k => k.PublicKey.Length == keyOctets)

@@ -22,7 +22,15 @@ public static class RDataCodec
     public static IRData DecodeStandalone(RecordType type, ReadOnlySpan<byte> rdata)
     {
         var r = new WireReader(rdata, 0, rdata.Length);
-        return Decode(type, ref r, allowCompression: false);
+        try
+        {
+            return Decode(type, ref r, allowCompression: false);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or OverflowException or FormatException)
+        {
+            // Defence in depth, as in DnsMessageDecoder: only DnsFormatException leaves the decoder.
+            throw new DnsFormatException(DnsFormatError.InvalidRData, r.Position, e.Message);
+        }
     }
 
     /// <summary>Decodes the RDATA between the reader's position and End; requires every octet consumed.</summary>

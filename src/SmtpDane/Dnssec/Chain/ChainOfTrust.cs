@@ -35,9 +35,11 @@ internal sealed class ChainOfTrust
         for (int labels = anchor.Zone.LabelCount + 1; labels <= name.LabelCount && depth++ < ValidationBudget.MaxDelegationDepth; labels++)
         {
             var n = name.Suffix(labels);
+            // Underscore labels (_25._tcp) are service names, not zone apexes in practice: no guess for them (the walk
+            // still asks lazily if an unsigned answer needs it).
+            if (n.Label(0).Length > 0 && n.Label(0)[0] == (byte)'_') continue;
             _queries.Start(n, RecordType.DS, ct);
-            // Underscore labels (_25._tcp) are service names, never zone apexes in practice: skip their DNSKEY guess.
-            if (n.Label(0).Length == 0 || n.Label(0)[0] != (byte)'_') _queries.Start(n, RecordType.DNSKEY, ct);
+            _queries.Start(n, RecordType.DNSKEY, ct);
         }
     }
 

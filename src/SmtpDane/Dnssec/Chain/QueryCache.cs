@@ -9,8 +9,18 @@ internal sealed class QueryCache(UpstreamQuery query)
 {
     private readonly ConcurrentDictionary<(DnsName, RecordType), Lazy<Task<UpstreamResult>>> _entries = new();
 
-    public Task<UpstreamResult> GetAsync(DnsName name, RecordType type, CancellationToken ct) =>
-        _entries.GetOrAdd((name, type), k => new Lazy<Task<UpstreamResult>>(() => RunAsync(k.Item1, k.Item2, ct))).Value;
+    public Task<UpstreamResult> GetAsync(DnsName name, RecordType type, CancellationToken ct)
+    {
+        var key = (name, type);
+        var entry = _entries.GetOrAdd(key, k => new Lazy<Task<UpstreamResult>>(() => RunAsync(k.Item1, k.Item2, ct)));
+        if (entry.Value.IsCanceled && !ct.IsCancellationRequested)
+        {
+            // An earlier asker gave up; this one has not: ask again instead of inheriting the cancellation.
+            var fresh = new Lazy<Task<UpstreamResult>>(() => RunAsync(name, type, ct));
+            entry = _entries.TryUpdate(key, fresh, entry) ? fresh : _entries[key];
+        }
+        return entry.Value;
+    }
 
     /// <summary>Starts a query without waiting (prefetch).</summary>
     public void Start(DnsName name, RecordType type, CancellationToken ct) => _ = GetAsync(name, type, ct);

@@ -47,6 +47,12 @@ public sealed class TrustAnchors
         return anchors.Count == 0 ? null : new TrustAnchors(anchors);
     }
 
+    /// <summary>Parses a -trust-anchor file (DS and/or DNSKEY records in zone-file syntax; a missing TTL is allowed).
+    /// Throws <see cref="SmtpDane.Dns.ZoneFile.ZoneFileException"/> with the line on a syntax error; null when the file
+    /// holds no usable anchor (e.g. only revoked keys).</summary>
+    public static TrustAnchors? Parse(string text, string sourceName) =>
+        FromRecords(SmtpDane.Dns.ZoneFile.ZoneFileParser.Parse(text, sourceName, null, 0));
+
     /// <summary>The anchor closest above (or at) <paramref name="name"/>, or null when none covers it.</summary>
     public TrustAnchor? ClosestFor(DnsName name)
     {

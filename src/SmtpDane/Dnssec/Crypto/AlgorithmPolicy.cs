@@ -6,12 +6,12 @@ public static class AlgorithmPolicy
 {
     /// <summary>
     /// SHA-1 signatures (RSASHA1 = 5, RSASHA1-NSEC3-SHA1 = 7) ARE validated.
-    /// Why: RFC 8624 §3.1 lists both as "MUST" validate, and RFC 9905 §2 (Oct 2025), which deprecates them for
-    /// signing, still says validating implementations "MUST continue to support validation using these
-    /// algorithms". RFC 9905 lets *operators* treat them as unsupported, and RHEL/Fedora's crypto policy does so,
-    /// but the mainstream resolvers that sending MTAs use (Unbound, BIND, Knot defaults) still validate them,
-    /// so a DANE monitor that predicts what senders see must validate them too. Flip this constant to make
-    /// SHA-1-only zones come out Insecure instead.
+    /// Policy as of 2026: RFC 8624 §3.1 says validators MUST implement both; RFC 9905 §2 (Oct 2025) deprecates them for
+    /// signing, keeps "implementations MUST continue to support validation", and tells *operators* of validating
+    /// resolvers to treat them as unsupported (→ Insecure); RHEL 9 / Fedora crypto policies already do. The mainstream
+    /// resolvers that sending MTAs sit behind (Unbound, BIND, Knot, the big public resolvers) still validate them by
+    /// default, so a DANE monitor predicting what most senders see validates them too. Set this to false to follow the
+    /// RFC 9905 operator rule (SHA-1-only zones then come out Insecure, RFC 4035 §5.2).
     /// </summary>
     public const bool ValidateSha1Signatures = true;
 

@@ -34,7 +34,7 @@ public class DnsMessageCodecTests
     [MemberData(nameof(VectorZones))]
     public void Messages_holding_every_record_of_a_vector_zone_round_trip(string file)
     {
-        var records = ZoneFileLoader.Load(TestVectors.Path_(file));
+        var records = ZoneFileLoader.Load(TestVectors.PathOf(file));
         var msg = new DnsMessage
         {
             Id = 0xBEEF, IsResponse = true, AuthenticData = true, RecursionDesired = true, RecursionAvailable = true,

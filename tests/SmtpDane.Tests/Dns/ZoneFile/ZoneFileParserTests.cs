@@ -24,7 +24,7 @@ public class ZoneFileParserTests
     [InlineData("dnssec/ds-keytag/rfc4034-5.4_rfc4509-2.3_dskey.zone", 3)]
     public void Every_record_of_the_vector_zones_parses_and_round_trips(string file, int expectedCount)
     {
-        var records = ZoneFileLoader.Load(TestVectors.Path_(file));
+        var records = ZoneFileLoader.Load(TestVectors.PathOf(file));
         Assert.Equal(expectedCount, records.Count);
         foreach (var rr in records)
         {
@@ -57,7 +57,7 @@ public class ZoneFileParserTests
     [Fact]
     public void TLSA_examples_of_RFC_6698_parse_with_parentheses_and_no_TTL()
     {
-        var recs = ZoneFileLoader.Load(TestVectors.Path_("dane/rfc6698/tlsa-presentation-examples.txt"), defaultTtl: 3600);
+        var recs = ZoneFileLoader.Load(TestVectors.PathOf("dane/rfc6698/tlsa-presentation-examples.txt"), defaultTtl: 3600);
         var t = Assert.IsType<TlsaRecord>(recs[0].Data);
         Assert.Equal((0, 0, 1, 32), (t.Usage, t.Selector, t.MatchingType, t.Data.Length));
         Assert.Equal(Convert.FromHexString("000001d2abde240d7cd3ee6b4b28c54df034b97983a1d16e8a410e4561cb106618e971"), recs[0].RData);

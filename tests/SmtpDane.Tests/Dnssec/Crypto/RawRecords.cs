@@ -47,6 +47,10 @@ internal static class RawRecords
         return rdata;
     }
 
+    /// <summary>Key tag via SmtpDane.Dns.DnskeyRecord (RFC 4034 App. B; the single implementation in the product).</summary>
+    public static ushort Tag(byte[] rdata) =>
+        new SmtpDane.Dns.DnskeyRecord((ushort)((rdata[0] << 8) | rdata[1]), rdata[2], rdata[3], rdata[4..]).KeyTag;
+
     public static uint Time(string token) => token.Length == 14
         ? (uint)DateTimeOffset.ParseExact(token, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUnixTimeSeconds()
         : uint.Parse(token, CultureInfo.InvariantCulture);

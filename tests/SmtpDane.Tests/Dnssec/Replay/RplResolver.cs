@@ -34,7 +34,7 @@ internal sealed class RplResolver(RplScenario scenario)
         var exact = entries.Where(e => e.QName == name && e.QType == type && e.Match.Contains("qname") && e.Match.Contains("qtype")).ToList();
         var loose = entries.Where(e => e.Matches(name, type) && !exact.Contains(e) && e.QName is not null).ToList();
         foreach (var e in exact.Concat(loose))
-            if (!IsReferral(e, name)) return Reply(e.Rcode, e.Answer, e.Authority);
+            if (!IsReferral(e, name)) return Reply(e.Rcode, Normalise(e.Answer, e.Authority.Concat(e.Additional)), e.Authority);
         if (type == RecordType.DS)
         {
             // The parent's referral to this name carries the DS absence proof.
@@ -59,6 +59,15 @@ internal sealed class RplResolver(RplScenario scenario)
         foreach (var e in exact.Concat(loose))
             return Reply(e.Rcode, e.Answer, e.Authority);
         return UpstreamResult.Failed(DnsProblem.Of(DnsProblemKind.ServerFailure, $"no canned answer for {name} {type.ToText()}"));
+    }
+
+    /// <summary>A resolver files each RRSIG with the RRset it covers; some scenarios misplace them on purpose (Unbound
+    /// scrubs the reply). Keeps answer RRSIGs that cover an answer RRset and pulls in those found in other sections.</summary>
+    private static List<ResourceRecord> Normalise(List<ResourceRecord> answer, IEnumerable<ResourceRecord> others)
+    {
+        var sets = answer.Where(r => r.Type != RecordType.RRSIG).Select(r => (r.Owner, r.Type)).ToHashSet();
+        bool Covers(ResourceRecord r) => r.Data is RrsigRecord s && sets.Contains((r.Owner, s.TypeCovered));
+        return answer.Where(r => r.Type != RecordType.RRSIG || Covers(r)).Concat(others.Where(Covers)).ToList();
     }
 
     private static bool IsReferral(RplEntry e, DnsName name) =>

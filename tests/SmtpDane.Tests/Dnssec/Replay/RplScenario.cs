@@ -39,6 +39,8 @@ internal sealed class RplScenario
     public List<RplRange> Ranges { get; } = [];
     public List<RplStep> Steps { get; } = [];
     public List<string> ParseErrors { get; } = [];
+    /// <summary>ENTRY blocks outside any RANGE or STEP (the unit-test files).</summary>
+    public List<RplEntry> TopLevel { get; } = [];
 
     public static RplScenario Load(string path)
     {
@@ -79,6 +81,7 @@ internal sealed class RplScenario
                 case "ENTRY_BEGIN":
                     entry = step is not null && range is null ? step.Entry : new RplEntry();
                     if (range is not null) range.Entries.Add(entry);
+                    else if (step is null) scenario.TopLevel.Add(entry);
                     section = "";
                     continue;
                 case "ENTRY_END": entry = null; if (range is null) step = null; continue;

@@ -163,7 +163,7 @@ cat "$work"/*.trace "$work"/*.rtrace 2>/dev/null | sed -nE 's/^[0-9]+ +openat\([
 cat "$work"/*.trace "$work"/*.rtrace 2>/dev/null | grep -E '^[0-9]+ +clone\(' | grep -v CLONE_THREAD | sed 's/^/clone-without-CLONE_THREAD /' >> "$work/args" || true
 echo "derive: argument values seen: $(tr '\n' ' ' < "$work/args")" >&2
 
-# Paths the binary looked at (for the AppArmor profile and docs/access-needed.md). The lab's trust anchor
+# Paths the binary looked at (for the AppArmor profile and the README's "Access needed" section). The lab's trust anchor
 # becomes @{smtpdane_trust_anchor}, the binary's own path @{smtpdane_bin}.
 "$py" "$root/sandbox/trace-files.py" "$LAB_TRUST_ANCHOR=@{smtpdane_trust_anchor}" "$bin=@{smtpdane_bin}" -- "$work"/*.trace > "$work/files"
 {

@@ -246,7 +246,7 @@ scratch --seccomp 9 -- /smtpdane -mx rsa.lab 9<"$tmp/filter.bpf" > "$tmp/noresol
 [[ $rc = 1 ]] && grep -q 'no resolver configured' "$tmp/noresolver.out" && pass scratch-root-no-resolver-default-mode ||
   fail scratch-root-no-resolver-default-mode "exit $rc (want 1): $(head -3 "$tmp/noresolver.out" | tr '\n' ' ')"
 
-# The bubblewrap example of docs/access-needed.md as an unprivileged user (nobody): new user, PID, mount,
+# The bubblewrap example of the README's "Access needed" section as an unprivileged user (nobody): new user, PID, mount,
 # IPC, UTS and cgroup namespaces, host network, the filter also on bwrap's pid-1 init.
 pub="$tmp/pub"; mkdir -p "$pub"; chmod 755 "$tmp" "$pub"
 cp "$tmp/filter.bpf" "$tmp/resolv.conf" "$pub/"; chmod 644 "$pub"/*
@@ -292,7 +292,7 @@ if command -v runc >/dev/null; then
       fi
     done
   done
-  # The docker example of docs/access-needed.md: --user 65534:65534 --cap-drop ALL --security-opt no-new-privileges.
+  # The docker example of the README's "Access needed" section: --user 65534:65534 --cap-drop ALL --security-opt no-new-privileges.
   "$bin" "${lab[@]}" -json -mx ec.lab 2>/dev/null | $py "$here/verdict.py" > "$tmp/plain.v" 2>/dev/null
   OCI_USER=65534:65534 runc_run true "$profile" -mx ec.lab > "$tmp/runc.v"
   if [[ -s $tmp/plain.v ]] && cmp -s "$tmp/plain.v" "$tmp/runc.v"; then

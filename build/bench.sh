@@ -18,8 +18,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 bench() { # name, command
-  hyperfine --runs "$runs" --warmup 2 --export-json "$out/$1.json" -N "$2" >/dev/null 2>&1 \
-    || hyperfine --runs "$runs" --warmup 2 --export-json "$out/$1.json" "$2" >/dev/null
+  hyperfine -i --runs "$runs" --warmup 2 --export-json "$out/$1.json" -N "$2" >/dev/null 2>&1 \
+    || hyperfine -i --runs "$runs" --warmup 2 --export-json "$out/$1.json" "$2" >/dev/null
   python3 - "$1" "$out/$1.json" "$2" <<'PY' >> "$out/rows"
 import json, sys
 r = json.load(open(sys.argv[2]))["results"][0]

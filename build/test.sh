@@ -55,6 +55,16 @@ if [ -n "${SMTPDANE_BINARY:-}" ]; then
   passed=$((passed + lp)); failed=$((failed + lf))
 fi
 
+# 5. Sandbox profiles enforced for real (seccomp via bwrap, FROM-scratch root, AppArmor compile/coverage)
+#    and the deployment examples (Icinga 2, NRPE); needs root and starts the lab if it is not running.
+if [ -n "${SMTPDANE_BINARY:-}" ]; then
+  note "sandbox suite against $SMTPDANE_BINARY"
+  tests/sandbox/run-sandbox-suite.sh "$SMTPDANE_BINARY" | tee "$results/sandbox.log"
+  sp=$(grep -c '^PASS ' "$results/sandbox.log" || true)
+  sf=$(grep -c '^FAIL ' "$results/sandbox.log" || true)
+  passed=$((passed + sp)); failed=$((failed + sf))
+fi
+
 rm -rf "$results"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

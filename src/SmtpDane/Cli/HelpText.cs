@@ -16,7 +16,7 @@ public static class HelpText
         sb.AppendLine();
         Section(sb, "Flags added by this implementation:", FlagTable.All.Where(f => f.Added));
         sb.AppendLine();
-        sb.AppendLine("Environment: DNS_RESOLVER (IP[:port] list, overrides /etc/resolv.conf), NO_COLOR, SSL_CERT_FILE, SSL_CERT_DIR.");
+        sb.AppendLine("Environment: DNS_RESOLVER (IP[:port] list, overrides /etc/resolv.conf), NO_COLOR.");
         sb.AppendLine("Exit codes: 0 all OK, 1 warnings or errors, 2 usage error;");
         sb.AppendLine("  with -nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (usage error, nothing judged, global timeout).");
         return sb.ToString();

@@ -65,7 +65,7 @@ public class OpenSslDaneVectorsTests(ITestOutputHelper output)
     public void Every_applicable_block_gives_openssls_result_and_depth(string file, string baseDomain, int blocksExpected,
         int applicableExpected, int notApplicableExpected)
     {
-        var blocks = Parse(VectorFiles.PathOf("dane", "openssl", file));
+        var blocks = Parse(TestVectors.PathOf($"dane/openssl/{file}"));
         Assert.Equal(blocksExpected, blocks.Count);
         var names = new ReferenceIdentifiers(baseDomain);
         int passed = 0, notApplicable = 0, differences = 0;

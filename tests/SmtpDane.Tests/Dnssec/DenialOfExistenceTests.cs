@@ -79,7 +79,7 @@ public class DenialOfExistenceTests
         {
             var (response, _) = Setup(folder, scenario);
             var zone = DnsName.Parse("example.");
-            var records = ZoneFileLoader.Load(VectorFiles.Path(folder + "/appendix-a.zone.signed"));
+            var records = ZoneFileLoader.Load(TestVectors.PathOf(folder + "/appendix-a.zone.signed"));
             var keys = records.Where(r => r.Owner == zone).Select(r => r.Data).OfType<DnskeyRecord>().ToList();
             var now = Now(folder);
             var nsec = RRset.Group(response.Authority).Where(s => s.Type is RecordType.NSEC).SelectMany(s => s.Records)
@@ -100,8 +100,8 @@ public class DenialOfExistenceTests
 
     private static (AppendixBResponse Response, Func<AppendixBResponse, ValidatingLookup> Lookup) Setup(string folder, string scenario)
     {
-        var response = AppendixBResponse.Load(VectorFiles.Path(folder + "/appendix-b-responses.txt")).Single(r => r.Name == scenario);
-        var zoneRecords = ZoneFileLoader.Load(VectorFiles.Path(folder + "/appendix-a.zone.signed"));
+        var response = AppendixBResponse.Load(TestVectors.PathOf(folder + "/appendix-b-responses.txt")).Single(r => r.Name == scenario);
+        var zoneRecords = ZoneFileLoader.Load(TestVectors.PathOf(folder + "/appendix-a.zone.signed"));
         var apex = DnsName.Parse("example.");
         var ksk = zoneRecords.Where(r => r.Owner == apex && r.Data is DnskeyRecord { Flags: 257 }).ToList();
         var anchors = TrustAnchors.FromRecords(ksk)!;

@@ -29,7 +29,7 @@ public class RrsetValidatorTests
     public void Unbound_signature_vectors(string file, string now)
     {
         var at = DateTimeOffset.ParseExact(now, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-        var scenario = RplScenario.Load(VectorFiles.Path("dnssec/unbound-unit/" + file));
+        var scenario = RplScenario.Load(TestVectors.PathOf("dnssec/unbound-unit/" + file));
         Assert.Empty(scenario.ParseErrors);
         var keys = scenario.TopLevel[0].Answer.Select(r => r.Data).OfType<DnskeyRecord>().ToList();
         Assert.NotEmpty(keys);
@@ -56,7 +56,7 @@ public class RrsetValidatorTests
     [InlineData("RFC 5155 App. A, RSASHA1-NSEC3-SHA1, all RRSIGs", "dnssec/rfc5155/appendix-a.zone.signed", 1262304000L, 30)]
     public void Every_RRset_of_the_signed_example_zone_validates(string description, string file, long now, int expectedSignatures)
     {
-        var records = SmtpDane.Dns.ZoneFile.ZoneFileLoader.Load(VectorFiles.Path(file));
+        var records = SmtpDane.Dns.ZoneFile.ZoneFileLoader.Load(TestVectors.PathOf(file));
         var apex = records.First(r => r.Type == RecordType.SOA).Owner;
         var keys = records.Where(r => r.Owner == apex).Select(r => r.Data).OfType<DnskeyRecord>().ToList();
         var sets = RRset.Group(records).Where(s => s.Signatures.Count > 0).ToList();
@@ -71,7 +71,7 @@ public class RrsetValidatorTests
     [Fact]
     public void Expired_and_not_yet_valid_signatures_name_the_reason_and_expiration_is_reported()
     {
-        var records = SmtpDane.Dns.ZoneFile.ZoneFileLoader.Load(VectorFiles.Path("dnssec/rfc5702/rsasha256.zone"));
+        var records = SmtpDane.Dns.ZoneFile.ZoneFileLoader.Load(TestVectors.PathOf("dnssec/rfc5702/rsasha256.zone"));
         var keys = records.Select(r => r.Data).OfType<DnskeyRecord>().ToList();
         var set = RRset.Group(records).Single(s => s.Type == RecordType.A);
         var zone = DnsName.Parse("example.net.");
@@ -87,7 +87,7 @@ public class RrsetValidatorTests
     [Fact]
     public void Signer_other_than_the_zone_and_missing_signatures_are_bogus()
     {
-        var records = SmtpDane.Dns.ZoneFile.ZoneFileLoader.Load(VectorFiles.Path("dnssec/rfc5702/rsasha256.zone"));
+        var records = SmtpDane.Dns.ZoneFile.ZoneFileLoader.Load(TestVectors.PathOf("dnssec/rfc5702/rsasha256.zone"));
         var keys = records.Select(r => r.Data).OfType<DnskeyRecord>().ToList();
         var set = RRset.Group(records).Single(s => s.Type == RecordType.A);
         var now = DateTimeOffset.FromUnixTimeSeconds(1000000000);

@@ -13,7 +13,7 @@ public class TrustAnchorsTests
     [Fact]
     public void Built_in_anchors_are_the_IANA_root_KSKs_2017_and_2024_as_published_in_root_anchors_xml()
     {
-        var xml = XDocument.Load(VectorFiles.Path("dnssec/root-anchors/root-anchors.xml"));
+        var xml = XDocument.Load(TestVectors.PathOf("dnssec/root-anchors/root-anchors.xml"));
         var current = xml.Descendants("KeyDigest").Where(k => k.Attribute("validUntil") is null).ToList();
         Assert.Equal(2, current.Count); // KSK-2010 (19036) expired 2019-01-11 and is not built in
         Assert.Equal(DnsName.Root, Root.Zone);
@@ -39,7 +39,7 @@ public class TrustAnchorsTests
             var ds = Root.Ds.Single(d => d.KeyTag == key.KeyTag);
             Assert.True(DsDigest.Matches(ds.DigestType, ds.Digest, DnsName.Root.ToCanonicalWire(), key.ToWire()));
         }
-        var zone = ZoneFileLoader.Load(VectorFiles.Path("dnssec/root-anchors/root-ksk.zone"));
+        var zone = ZoneFileLoader.Load(TestVectors.PathOf("dnssec/root-anchors/root-ksk.zone"));
         Assert.Equal(zone.Select(r => r.Data).OfType<DnskeyRecord>().OrderBy(k => k.KeyTag), Root.Keys.OrderBy(k => k.KeyTag));
         Assert.Equal(zone.Select(r => r.Data).OfType<DsRecord>().OrderBy(d => d.KeyTag), Root.Ds.OrderBy(d => d.KeyTag));
     }

@@ -15,7 +15,7 @@ public class DsDigestTests
     [InlineData("RFC 8080 Ed25519 example 2", "dnssec/rfc8080/ed25519-example2.zone", 1)]
     public void Published_DS_matches_its_DNSKEY(string description, string file, int expectedDsCount)
     {
-        var lines = PresentationLines.Read(VectorFiles.Path(file)).ToList();
+        var lines = PresentationLines.Read(TestVectors.PathOf(file)).ToList();
         Assert.Equal(expectedDsCount, CheckEntry(lines, expectMatch: true));
         _ = description;
     }
@@ -25,7 +25,7 @@ public class DsDigestTests
         foreach (var file in new[] { "test_ds.sha1", "test_ds.sha384" })
         {
             int n = 0;
-            foreach (var (question, lines) in RplEntries(VectorFiles.Path("dnssec/unbound-unit/" + file)))
+            foreach (var (question, lines) in RplEntries(TestVectors.PathOf("dnssec/unbound-unit/" + file)))
                 yield return new object[] { $"{file} entry {++n} ({question})", question.StartsWith("yes", StringComparison.Ordinal), lines };
         }
     }

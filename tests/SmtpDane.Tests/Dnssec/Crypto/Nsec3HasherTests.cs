@@ -5,7 +5,7 @@ namespace SmtpDane.Tests.Dnssec.Crypto;
 public class Nsec3HasherTests
 {
     public static IEnumerable<object[]> Rows() =>
-        File.ReadAllLines(VectorFiles.Path("dnssec/rfc5155/nsec3-hashes.tsv"))
+        File.ReadAllLines(TestVectors.PathOf("dnssec/rfc5155/nsec3-hashes.tsv"))
             .Where(l => !l.StartsWith('#') && l.Trim().Length > 0)
             .Select(l => l.Split('\t'))
             .Select(f => new object[] { $"{f[0]} salt {f[1]} it {f[2]}", f[0], f[1], int.Parse(f[2]), f[3] });
@@ -24,7 +24,7 @@ public class Nsec3HasherTests
     public static IEnumerable<object[]> UnboundEntries()
     {
         int n = 0;
-        foreach (var (question, lines) in DsDigestTests.RplEntries(VectorFiles.Path("dnssec/unbound-unit/test_nsec3_hash.1")))
+        foreach (var (question, lines) in DsDigestTests.RplEntries(TestVectors.PathOf("dnssec/unbound-unit/test_nsec3_hash.1")))
         {
             var nsec3 = lines.Single(t => RawRecords.TypeIndex(t, "NSEC3") > 0);
             int i = RawRecords.TypeIndex(nsec3, "NSEC3");

@@ -66,7 +66,7 @@ public class SignatureVerifierTests
 
     private static IEnumerable<(byte Alg, byte[] Key, byte[] Data, byte[] Sig)> Cases(string file)
     {
-        var lines = PresentationLines.Read(VectorFiles.Path(file)).ToList();
+        var lines = PresentationLines.Read(TestVectors.PathOf(file)).ToList();
         var keys = lines.Select(t => (t, i: RawRecords.TypeIndex(t, "DNSKEY"))).Where(x => x.i > 0)
             .Select(x => RawRecords.DnskeyRdata(x.t, x.i)).ToList();
         var data = lines.Single(t => RawRecords.TypeIndex(t, "A") > 0 || RawRecords.TypeIndex(t, "MX") > 0);

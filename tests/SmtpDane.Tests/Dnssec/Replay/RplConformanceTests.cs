@@ -72,7 +72,7 @@ public class RplConformanceTests(ITestOutputHelper output)
     }
 
     public static IEnumerable<object[]> Files() =>
-        Directory.GetFiles(VectorFiles.Path("dnssec/unbound-rpl"), "*.rpl").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+        Directory.GetFiles(TestVectors.PathOf("dnssec/unbound-rpl"), "*.rpl").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
 
     [Fact]
     public void Every_supported_scenario_passes()
@@ -84,7 +84,7 @@ public class RplConformanceTests(ITestOutputHelper output)
         foreach (var file in files)
         {
             List<StepOutcome> outcomes;
-            try { outcomes = Run(VectorFiles.Path("dnssec/unbound-rpl/" + file)); }
+            try { outcomes = Run(TestVectors.PathOf("dnssec/unbound-rpl/" + file)); }
             catch (Exception ex) when (ex is not Xunit.Sdk.XunitException) { outcomes = [new StepOutcome("(load)", "", ex.GetType().Name, false, ex.Message)]; }
             bool ok = outcomes.Count > 0 && outcomes.All(o => o.Pass);
             bool claimed = !Unsupported.TryGetValue(file, out var why);

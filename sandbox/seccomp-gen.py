@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Generates the OCI/Docker seccomp profile (sandbox/seccomp.json) from sandbox/seccomp-groups.txt.
+
+    seccomp-gen.py GROUPS OBSERVED ARGS > seccomp.json
+
+GROUPS: blocks "[name]" with lines
+    why: TEXT                          the reason (becomes the entry's "comment"; several lines are joined)
+    allow: NAME...                     allowed without conditions
+    allow-if: NAME INDEX OP VALUE [VALUE2]   allowed when the argument matches (OP: eq, masked_eq with
+                                       VALUE = mask and VALUE2 = expected value, as in the OCI format)
+    errno: ERRNO NAME...               refused with this errno instead of the default EPERM
+    errno-if: ERRNO NAME INDEX OP VALUE [VALUE2]
+    unobserved: NAME...                allowed names the traces are not expected to show (say why in "why")
+    accept-arg: SYSCALL TOKEN          an argument value seen in traces that this group accounts for
+OBSERVED: "syscall<TAB>runs" lines (from derive-seccomp.sh). ARGS: "syscall TOKEN" lines.
+
+Fails (exit 1) when an observed syscall or argument value is not explained by any group: the profile must
+never silently lose something the binary does. Warns about allowed names that were not observed and are
+not declared "unobserved".
+"""
+import json
+import sys
+
+OPS = {"eq": "SCMP_CMP_EQ", "masked_eq": "SCMP_CMP_MASKED_EQ", "ne": "SCMP_CMP_NE"}
+
+
+def parse_groups(path):
+    groups, cur = [], None
+    for lineno, raw in enumerate(open(path), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            cur = {"name": line[1:-1], "why": [], "allow": [], "rules": [], "unobserved": [], "accept": []}
+            groups.append(cur)
+            continue
+        key, _, val = line.partition(":")
+        val = val.strip()
+        if cur is None or not _:
+            sys.exit(f"{path}:{lineno}: expected [group] or 'key: value'")
+        words = val.split()
+        if key == "why":
+            cur["why"].append(val)
+        elif key == "allow":
+            cur["allow"] += words
+        elif key in ("allow-if", "errno-if"):
+            errno = None
+            if key == "errno-if":
+                errno, words = int(words[0]), words[1:]
+            name, index, op, *values = words
+            arg = {"index": int(index), "value": int(values[0], 0),
+                   "valueTwo": int(values[1], 0) if len(values) > 1 else 0, "op": OPS[op]}
+            cur["rules"].append((name, errno, arg))
+        elif key == "errno":
+            for name in words[1:]:
+                cur["rules"].append((name, int(words[0]), None))
+        elif key == "unobserved":
+            cur["unobserved"] += words
+        elif key == "accept-arg":
+            cur["accept"].append(" ".join(words))
+        else:
+            sys.exit(f"{path}:{lineno}: unknown key {key}")
+    return groups
+
+
+def main():
+    groups = parse_groups(sys.argv[1])
+    observed = {l.split("\t")[0] for l in open(sys.argv[2]) if l.strip() and not l.startswith("#")}
+    args_seen = [l.strip() for l in open(sys.argv[3]) if l.strip()]
+
+    explained, accepted, declared_unobserved = set(), set(), set()
+    entries = []
+    for g in groups:
+        comment = f"{g['name']}: {' '.join(g['why'])}"
+        if g["allow"]:
+            entries.append({"names": sorted(g["allow"]), "action": "SCMP_ACT_ALLOW", "comment": comment})
+        for name, errno, arg in g["rules"]:
+            e = {"names": [name], "action": "SCMP_ACT_ALLOW" if errno is None else "SCMP_ACT_ERRNO"}
+            if errno is not None:
+                e["errnoRet"] = errno
+            if arg is not None:
+                e["args"] = [arg]
+            e["comment"] = comment
+            entries.append(e)
+        explained |= set(g["allow"]) | {r[0] for r in g["rules"]}
+        accepted |= set(g["accept"])
+        declared_unobserved |= set(g["unobserved"])
+
+    problems = [f"observed but in no group: {s}" for s in sorted(observed - explained)]
+    problems += [f"argument value seen but not accepted by any group: {a}" for a in args_seen if a not in accepted]
+    if problems:
+        print("seccomp-gen: " + "\n seccomp-gen: ".join(problems) +
+              "\n -> add them to sandbox/seccomp-groups.txt with a reason", file=sys.stderr)
+        sys.exit(1)
+    allowed = {n for g in groups for n in g["allow"]} | {r[0] for g in groups for r in g["rules"] if r[1] is None}
+    quiet = allowed - observed - declared_unobserved
+    if quiet:
+        print(f"seccomp-gen: warning: allowed but never observed (declare them 'unobserved' with a reason, "
+              f"or drop them): {' '.join(sorted(quiet))}", file=sys.stderr)
+    stale = declared_unobserved & observed
+    if stale:
+        print(f"seccomp-gen: note: declared unobserved but now observed: {' '.join(sorted(stale))}", file=sys.stderr)
+
+    profile = {
+        "comment": "smtpdane seccomp allowlist, generated by sandbox/derive-seccomp.sh from strace runs of the "
+                   "static binary (sandbox/seccomp-observed.txt) and the reasons in sandbox/seccomp-groups.txt. "
+                   "Anything not listed fails with EPERM.",
+        "defaultAction": "SCMP_ACT_ERRNO",
+        "defaultErrnoRet": 1,
+        "architectures": ["SCMP_ARCH_X86_64"],
+        "syscalls": entries,
+    }
+    json.dump(profile, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -17,7 +17,13 @@ public static class EndpointJudge
     {
         var findings = new List<Finding>();
         if (ctx.Addresses is not null) findings.AddRange(ctx.Addresses.Findings);
-        if (ctx.Tlsa is not null) findings.AddRange(ctx.Tlsa.Findings);
+        // RFC 7672 §2.2.2: with insecure address records DANE does not apply to the host at all, so what the TLSA
+        // lookup found is not a finding of its own (the address finding already says why); it is still shown.
+        bool daneApplies = ctx.Addresses is null || ctx.Addresses.DaneApplies;
+        if (ctx.Tlsa is not null)
+        {
+            if (daneApplies) findings.AddRange(ctx.Tlsa.Findings);
+        }
         else findings.Add(new Finding(StatusToken.DaneNotApplicable, Severity.Error,
             $"{ctx.Host.Display} is an IP address: give -tlsa-name (or -aka) to name the TLSA base domain"));
 
@@ -36,7 +42,7 @@ public static class EndpointJudge
             {
                 verdict = DaneMatcher.Match(selection, tls.ChainDer, ReferenceNames(ctx, s), s.Now, s.ExpirationWarning);
                 // RFC 7672 §2.2.2: with insecure address records DANE does not apply; the match is shown, not judged.
-                if (ctx.Addresses is null || ctx.Addresses.DaneApplies) findings.AddRange(verdict.Findings);
+                if (daneApplies) findings.AddRange(verdict.Findings);
             }
             tlsaReport = TlsaReportOf(tlsa, selection, verdict);
         }
@@ -100,7 +106,6 @@ public static class EndpointJudge
     /// <summary>dane-rules.md §2: an expiring signature is the classic DNSSEC outage; warn before it happens.</summary>
     private static IEnumerable<Finding> RrsigExpiry(EndpointContext ctx, JudgeSettings s)
     {
-        if (s.RrsigExpirationWarning <= TimeSpan.Zero) yield break;
         var facts = ctx.TargetFacts.Concat(ctx.Addresses?.Facts ?? []).Concat(ctx.Tlsa?.Facts ?? [])
             .Where(f => f.EarliestRrsigExpiry is not null)
             .OrderBy(f => f.EarliestRrsigExpiry)
@@ -108,10 +113,19 @@ public static class EndpointJudge
         if (facts.Count == 0) yield break;
         var first = facts[0];
         var expiry = first.EarliestRrsigExpiry!.Value;
-        if (expiry - s.Now <= s.RrsigExpirationWarning)
+        if (expiry <= s.Now)
+        {
+            // Only reachable when the signatures were not judged here at this time: with -dnssec resolver (the
+            // resolver judged them at its own clock) and -at later than their expiry. Validation in the tool
+            // would have called the answer bogus; say the same (RFC 4035 §5.3.1).
+            yield return new Finding(StatusToken.DnssecBogus, Severity.Error,
+                $"an RRSIG on the validation path of {first.QueryName} {first.QueryType} expired {expiry.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}, before the time judged at");
+            yield break;
+        }
+        if (s.RrsigExpirationWarning > TimeSpan.Zero && expiry - s.Now <= s.RrsigExpirationWarning)
             yield return new Finding(StatusToken.RrsigExpiring, Severity.Warning,
                 $"an RRSIG on the validation path of {first.QueryName} {first.QueryType} expires {expiry.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (in {Hours(expiry - s.Now)})");
     }
 
-    private static string Hours(TimeSpan t) => t.TotalHours >= 48 ? $"{(int)t.TotalDays} days" : $"{Math.Max(0, (int)t.TotalHours)} hours";
+    private static string Hours(TimeSpan t) => t.TotalHours >= 48 ? $"{(int)t.TotalDays} days" : t.TotalHours >= 1 ? $"{(int)t.TotalHours} hours" : $"{Math.Max(1, (int)t.TotalMinutes)} minutes";
 }

@@ -28,18 +28,13 @@ public static class AddressJudge
         }
 
         var all = usable.SelectMany(u => u.Records).Select(r => r.As<AddressRecord>()?.Address).OfType<IPAddress>().Distinct().ToList();
-        var kept = all.Where(ip => family switch
-        {
-            AddressFamilyFilter.IPv4Only => ip.AddressFamily == AddressFamily.InterNetwork,
-            AddressFamilyFilter.IPv6Only => ip.AddressFamily == AddressFamily.InterNetworkV6,
-            _ => true,
-        }).OrderBy(ip => ip.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).ToList();
+        var kept = all.Where(ip => family.Allows(ip)).OrderBy(ip => ip.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).ToList();
 
         if (kept.Count == 0 && findings.Count == 0)
         {
             // cli.md: -4/-6 filtering every address away is an error, not a silent pass.
             string detail = all.Count > 0
-                ? $"{host} has no {(family == AddressFamilyFilter.IPv4Only ? "IPv4" : "IPv6")} address ({(family == AddressFamilyFilter.IPv4Only ? "-4" : "-6")} filtered away {all.Count})"
+                ? $"{host} has no {(family == AddressFamilyFilter.IPv4Only ? "IPv4" : "IPv6")} address ({family.FlagText()} filtered away {all.Count})"
                 : $"{host} has no A or AAAA records";
             findings.Add(new Finding(StatusToken.NoAddresses, Severity.Error, detail));
         }

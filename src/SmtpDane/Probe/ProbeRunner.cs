@@ -150,16 +150,11 @@ public sealed class ProbeRunner
             tlsa = TlsaJudge.Decide(baseName, await _dns.LookupAsync(TlsaJudge.OwnerFor(baseName, host.Port), RecordType.TLSA, ct), null, null);
         }
         var literal = host.Literal!;
-        bool allowed = _options.Family switch
-        {
-            AddressFamilyFilter.IPv4Only => literal.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
-            AddressFamilyFilter.IPv6Only => literal.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6,
-            _ => true,
-        };
+        bool allowed = _options.Family.Allows(literal);
         var decision = allowed
             ? new AddressDecision([literal], true, null, [], [], TargetJudgement.Judged)
             : new AddressDecision([], false, null,
-                [new Finding(StatusToken.NoAddresses, Severity.Error, $"{literal} is filtered away by {(_options.Family == AddressFamilyFilter.IPv4Only ? "-4" : "-6")}")],
+                [new Finding(StatusToken.NoAddresses, Severity.Error, $"{literal} is filtered away by {_options.Family.FlagText()}")],
                 [], TargetJudgement.Judged);
         return (new EndpointContext(host, null, decision, tlsa, targetFacts), decision.Addresses);
     }

@@ -49,6 +49,9 @@ expect_exit "usage-missing-value" 2 err example.org -helo
 expect_exit "usage-missing-value-nagios" 3 out -nagios example.org -helo
 expect_exit "usage-no-target" 2 err -mx
 expect_exit "usage-no-target-nagios" 3 out -nagios -mx
+expect_exit "usage-missing-trust-anchor" 2 err -trust-anchor /nonexistent/root.key example.org
+# Exception texts must be real sentences in the static binary (no stripped resource keys such as IO_FileNotFound).
+check "messages-are-not-resource-keys" bash -c "'$bin' -trust-anchor /nonexistent/root.key example.org 2>&1 | grep -q 'Could not find'"
 check "nagios-usage-line-shape" bash -c "'$bin' -nagios -bogus | grep -qE '^SMTPDANE UNKNOWN - '"
 
 # No environment, no working directory contents.

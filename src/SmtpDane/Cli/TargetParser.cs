@@ -72,6 +72,9 @@ public static class TargetParser
         string n = name.EndsWith('.') ? name[..^1] : name;
         if (n.Length == 0) throw new UsageException($"target \"{target}\": the root is not a mail host");
         if (n.Length > MaxNameTextLength) throw new UsageException($"target \"{target}\": name longer than {MaxNameTextLength} characters");
+        // RFC 5890: internationalised names travel as A-labels; the probe does not convert U-labels itself.
+        if (n.Any(ch => ch > 0x7f))
+            throw new UsageException($"target \"{target}\": non-ASCII name; give its A-label (xn--…) form");
         foreach (var label in n.Split('.'))
         {
             if (label.Length == 0) throw new UsageException($"target \"{target}\": empty label in \"{name}\"");

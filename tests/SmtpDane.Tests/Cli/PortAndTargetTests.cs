@@ -67,6 +67,7 @@ public class PortAndTargetTests
     [InlineData("host:99999")]
     [InlineData(".")]
     [InlineData("2001:db8::g")]
+    [InlineData("mx.m\u00fcnchen.example")]
     public void Bad_targets_are_usage_errors(string text) => Assert.Throws<UsageException>(() => TargetParser.Parse(text));
 
     [Fact]

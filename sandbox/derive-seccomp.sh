@@ -6,7 +6,7 @@
 # 1. Runs the binary under `strace -f` over every code path we can reach on loopback: -help, -version, usage
 #    errors, and probes against the lab (tests/lab): pass, tls-failed, connect-failed, timeout (per read and
 #    global deadline), bogus, -dnssec resolver and validate, no resolver at all, -json, -nagios, -debug,
-#    -show-cert-info/-showcerts, -6, -proxy-tcp (through tests/sandbox/socks5.py), a terminal (colour), a
+#    -show-cert-info/-showcerts, -6, -proxy-tcp (through tests/lab/socks5.py), a terminal (colour), a
 #    SIGTERM mid-run, DNS over TCP (tests/sandbox/truncating-dns.py) and a run with a tiny GC generation 0 (forces many collections, i.e. thread suspension).
 # 2. Writes sandbox/seccomp-observed.txt (each syscall and the runs it was seen in) and
 #    sandbox/observed-files.txt (every path the binary opened, stat'ed or read, per run).
@@ -77,7 +77,7 @@ rm -f "$work/bwrap.raw"
 echo "derive: traced no-resolver" >&2
 
 # -proxy-tcp through a loopback SOCKS5 proxy.
-coproc SOCKS { exec "$py" "$root/tests/sandbox/socks5.py" 0; }
+coproc SOCKS { exec "$py" "$root/tests/lab/socks5.py" 0; }
 socks_pid=$SOCKS_PID
 read -r socks_port <&"${SOCKS[0]}"
 trace proxy-tcp -- "${lab[@]}" -proxy-tcp "socks5://127.0.0.1:$socks_port" -mx rsa.lab

@@ -60,7 +60,7 @@ grep -q 'already up' <<< "$lab_out" || started_lab=1
 lab=(-trust-anchor "$LAB_TRUST_ANCHOR" -resolver "$LAB_RESOLVER" -nocolor)
 
 # A loopback SOCKS5 proxy for -proxy-tcp.
-coproc SOCKS { exec "$py" "$here/socks5.py" 0; }
+coproc SOCKS { exec "$py" "$root/tests/lab/socks5.py" 0; }
 bg_pids+=("$SOCKS_PID")
 read -r socks_port <&"${SOCKS[0]}"
 # A DNS front that truncates every UDP answer: forces DNS over TCP.

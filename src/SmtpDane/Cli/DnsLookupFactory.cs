@@ -10,14 +10,17 @@ namespace SmtpDane.Cli;
 /// /etc/resolv.conf, never a public fallback) and where trust comes from (-dnssec, -trust-anchor).</summary>
 internal static class DnsLookupFactory
 {
-    public static IDnsLookup Create(ProbeOptions options, TimeProvider clock)
+    /// <param name="clock">The validation clock (-at or the real one).</param>
+    /// <param name="trace">The -debug sink, or null.</param>
+    public static IDnsLookup Create(ProbeOptions options, TimeProvider clock, Action<string>? trace)
     {
         var trust = options.Dnssec == DnssecMode.Resolver ? TrustSource.ResolverAdBit : TrustSource.Validated;
         // Read the anchors first: a bad -trust-anchor file is a usage error even when no resolver is configured.
         var anchors = options.Dnssec == DnssecMode.Validate ? LoadAnchors(options.TrustAnchorFile) : null;
         if (!ResolverConfigurationBuilder.TryLoad(options.Resolvers, out var config, out var error))
             return new UnconfiguredLookup(error!.ToProblem(), trust);
-        var transport = new DnsTransport(config);
+        IDnsTransport transport = new DnsTransport(config);
+        if (trace is not null) transport = new TracingTransport(transport, trace, TimeProvider.System);
         if (options.Dnssec == DnssecMode.Resolver) return new AdBitLookup(transport, clock);
 
         // dane-rules.md §2: ask with DO=1 and CD=1 and judge every signature here.

@@ -27,7 +27,7 @@ public static class FlagTable
         new("terse", [], FlagKind.Bool, "terse", null, "false", "one line per endpoint"),
         new("nagios", [], FlagKind.Bool, "nagios", null, "false", "Nagios plugin output and exit codes (implies -terse -nocolor)"),
         new("nocolor", [], FlagKind.Bool, "nocolor", null, "false", "no ANSI colour (also when NO_COLOR is set or stdout is not a terminal)"),
-        new("debug", [], FlagKind.Bool, "debug", null, "false", "protocol trace on stderr"),
+        new("debug", [], FlagKind.Bool, "debug", null, "false", "protocol trace on stderr (DNS exchanges and SMTP lines)"),
         new("proxy-tcp", [], FlagKind.Value, "proxy-tcp", "URL", "", "SOCKS5 proxy for the SMTP connections, socks5://IP:PORT (DNS is not proxied)"),
         new("version", [], FlagKind.Bool, "show-version", null, "false", "print version, build, runtime and dependency versions"),
         new("help", ["h"], FlagKind.Bool, "show-help", null, "false", "print this help"),

@@ -22,7 +22,7 @@ internal static class ProbeCommand
         var time = TimeProvider.System;
         Action<string>? trace = options.Debug ? line => stderr.WriteLine(line) : null;
         var trust = options.Dnssec == DnssecMode.Resolver ? TrustMode.ResolverAdBit : TrustMode.ValidatedFromAnchors;
-        var dns = DnsLookupFactory.Create(options, options.At is { } at ? new FixedTimeProvider(at) : time);
+        var dns = DnsLookupFactory.Create(options, options.At is { } at ? new FixedTimeProvider(at) : time, trace);
         var runner = new ProbeRunner(dns, options, time, trace);
 
         var started = time.GetUtcNow();

@@ -57,6 +57,15 @@ public sealed class ServerSide
         Send(reply);
     }
 
+    /// <summary>The plaintext half of a well-behaved STARTTLS server: greeting, EHLO offering STARTTLS, and
+    /// <paramref name="starttlsReply"/> to the STARTTLS command. The handshake (or the misbehaviour) follows.</summary>
+    public void OfferStarttls(string starttlsReply = "220 go\r\n")
+    {
+        Send("220 mx ESMTP\r\n");
+        Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
+        Expect("STARTTLS", starttlsReply);
+    }
+
     /// <summary>Runs a real Bouncy Castle TLS server handshake on this connection and continues inside TLS.</summary>
     public TestTlsServer AcceptTls(TlsServerOptions options)
     {

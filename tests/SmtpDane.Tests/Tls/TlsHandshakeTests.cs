@@ -130,9 +130,7 @@ public class TlsHandshakeTests
         var options = new TlsServerOptions(TestPki.For(LeafKey.Ecdsa), ProtocolVersion.TLSv13) { FailWithAlert = AlertDescription.handshake_failure };
         using var server = ScriptedServer.Start(s =>
         {
-            s.Send("220 mx ESMTP\r\n");
-            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
-            s.Expect("STARTTLS", "220 go\r\n");
+            s.OfferStarttls();
             try { s.AcceptTls(options); } catch (TlsFatalAlert) { }
         });
 
@@ -149,9 +147,7 @@ public class TlsHandshakeTests
     {
         using var server = ScriptedServer.Start(s =>
         {
-            s.Send("220 mx ESMTP\r\n");
-            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
-            s.Expect("STARTTLS", "220 go\r\n");
+            s.OfferStarttls();
             var hello = new byte[5];
             s.Stream.ReadExactly(hello); // the ClientHello record header, then hang up
             s.SendBytes(new byte[] { 0x16, 0x03, 0x03, 0x00, 0x40, 0x02 }); // a ServerHello record cut short
@@ -171,9 +167,7 @@ public class TlsHandshakeTests
         var options = new TlsServerOptions(TestPki.For(LeafKey.Ecdsa), ProtocolVersion.TLSv12);
         using var server = ScriptedServer.Start(s =>
         {
-            s.Send("220 mx ESMTP\r\n");
-            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
-            s.Expect("STARTTLS", "220 go\r\n250 injected\r\n"); // one write: the CVE-2011-0411 shape
+            s.OfferStarttls("220 go\r\n250 injected\r\n"); // one write: the CVE-2011-0411 shape
             s.AcceptTls(options);
             s.Expect("EHLO", "250 mx\r\n");
             s.Expect("QUIT", "221 bye\r\n");
@@ -246,9 +240,7 @@ public class TlsHandshakeTests
         var options = new TlsServerOptions(pki, ProtocolVersion.TLSv13);
         using var server = ScriptedServer.Start(s =>
         {
-            s.Send("220 mx ESMTP\r\n");
-            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
-            s.Expect("STARTTLS", "220 go\r\n");
+            s.OfferStarttls();
             s.AcceptTls(options);
             s.Expect("EHLO", "554 5.7.0 not after TLS either\r\n");
             s.Expect("HELO", "554 5.7.0 no\r\n");
@@ -267,9 +259,7 @@ public class TlsHandshakeTests
     {
         using var server = ScriptedServer.Start(s =>
         {
-            s.Send("220 mx ESMTP\r\n");
-            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
-            s.Expect("STARTTLS", "220 go\r\n");
+            s.OfferStarttls();
             s.Stream.ReadExactly(new byte[5]); // the ClientHello is on its way: the client is in the handshake
             s.Send("250 injected late\r\n");
             s.DrainUntilClosed();
@@ -309,9 +299,7 @@ public class TlsHandshakeTests
         var options = new TlsServerOptions(TestPki.For(LeafKey.Ecdsa), ProtocolVersion.TLSv12);
         using var server = ScriptedServer.Start(s =>
         {
-            s.Send("220 mx ESMTP\r\n");
-            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
-            s.Expect("STARTTLS", "220 go\r\n");
+            s.OfferStarttls();
             s.AcceptTls(options);
             s.Expect("EHLO", "250 mx\r\n");
             try { s.DrainUntilClosed(); } catch (Exception) { }
@@ -350,9 +338,7 @@ public class TlsHandshakeTests
         var options = new TlsServerOptions(pki, ProtocolVersion.TLSv13) { RequireClientCertificate = true };
         using var server = ScriptedServer.Start(s =>
         {
-            s.Send("220 mx ESMTP\r\n");
-            s.Expect("EHLO", "250-mx\r\n250 STARTTLS\r\n");
-            s.Expect("STARTTLS", "220 go\r\n");
+            s.OfferStarttls();
             try { s.AcceptTls(options); } catch (TlsFatalAlert) { }
         });
 

@@ -38,8 +38,11 @@ public sealed record RRset(DnsName Owner, RecordType Type, RecordClass Class, ui
     public IEnumerable<RrsigRecord> Rrsigs => Signatures.Select(s => (RrsigRecord)s.Data);
 
     /// <summary>Records in RFC 4034 §6.3 canonical order: sorted by canonical RDATA as left-justified octet strings.</summary>
-    public IReadOnlyList<ResourceRecord> CanonicalOrder() =>
-        Records.OrderBy(r => r.CanonicalRData(), OctetStringComparer.Instance).ToList();
+    public IReadOnlyList<ResourceRecord> CanonicalOrder() => InCanonicalOrder(Records).ToList();
+
+    /// <summary>Records sorted by canonical RDATA (RFC 4034 §6.3), e.g. for stable output: resolvers rotate RRsets.</summary>
+    public static IEnumerable<ResourceRecord> InCanonicalOrder(IEnumerable<ResourceRecord> records) =>
+        records.OrderBy(r => r.CanonicalRData(), OctetStringComparer.Instance);
 
     private sealed class OctetStringComparer : IComparer<byte[]>
     {

@@ -21,16 +21,9 @@ public static class DnsFactMapper
         a.Problem?.EdeCode,
         a.EarliestSignatureExpiry,
         a.Chain.Select(h => $"{h.Owner} CNAME {h.Target}")
-            .Concat(InCanonicalOrder(a.Records).Select(r => $"{r.Owner} {r.Type.ToText()} {r.Data}"))
+            // Resolvers rotate RRsets (RFC 1034 leaves the order open): list them canonically for stable output.
+            .Concat(RRset.InCanonicalOrder(a.Records).Select(r => $"{r.Owner} {r.Type.ToText()} {r.Data}"))
             .ToList());
-
-    /// <summary>Resolvers rotate RRsets (RFC 1034 leaves the order open), so every report lists records in the
-    /// canonical RDATA order of RFC 4034 §6.3: the same zone gives the same output on every run.</summary>
-    public static IEnumerable<ResourceRecord> InCanonicalOrder(IEnumerable<ResourceRecord> records) =>
-        records.OrderBy(r => r.CanonicalRData(), CanonicalRDataComparer);
-
-    private static readonly Comparer<byte[]> CanonicalRDataComparer =
-        Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y));
 
     public static DnsSecurity ToReport(SecurityStatus s) => s switch
     {

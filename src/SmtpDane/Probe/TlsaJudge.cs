@@ -54,7 +54,7 @@ public static class TlsaJudge
             return new TlsaDecision(TlsaDecisionKind.Absent, baseDomain, owner, null,
                 [new Finding(StatusToken.TlsaAbsent, Severity.Error, $"no TLSA records at {owner} (securely denied)")], facts);
 
-        var records = DnsFactMapper.InCanonicalOrder(answer.Records).Select(r => r.As<TlsaRecord>()).OfType<TlsaRecord>().ToList();
+        var records = RRset.InCanonicalOrder(answer.Records).Select(r => r.As<TlsaRecord>()).OfType<TlsaRecord>().ToList();
         var selection = TlsaSelector.Select(records);
         if (selection.IsUnusable)
             return new TlsaDecision(TlsaDecisionKind.Unusable, baseDomain, owner, selection,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SmtpDane.Dns;
 
 namespace SmtpDane.Cli;
 
@@ -51,21 +52,16 @@ public static class TargetParser
             port = ParsePort(text, text[(c + 1)..]);
         }
         if (host.Length == 0) throw new UsageException($"target \"{text}\": missing host");
-        if (IsIPv4Literal(host)) return new TargetSpec(text, null, IPAddress.Parse(host), port);
+        // Only the dotted quad is an address; "10" or "1.2" in a target is far more likely a typo.
+        if (DottedQuad.IsShaped(host))
+            return IPAddress.TryParse(host, out var v4) ? new TargetSpec(text, null, v4, port)
+                : throw new UsageException($"target \"{text}\": \"{host}\" is not an IPv4 address");
         ValidateName(text, host);
         return new TargetSpec(text, host, null, port);
     }
 
     private static int ParsePort(string target, string text) =>
         PortSpec.TryParse(text, out var p, out var e) ? p : throw new UsageException($"target \"{target}\": {e}");
-
-    /// <summary>Only the dotted-quad form: IPAddress.TryParse also accepts "10" or "1.2" (inet_aton shorthands),
-    /// which in a target are far more likely to be typos than addresses.</summary>
-    private static bool IsIPv4Literal(string s)
-    {
-        var parts = s.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255);
-    }
 
     private static void ValidateName(string target, string name)
     {

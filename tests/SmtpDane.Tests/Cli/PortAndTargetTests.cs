@@ -68,6 +68,7 @@ public class PortAndTargetTests
     [InlineData(".")]
     [InlineData("2001:db8::g")]
     [InlineData("mx.m\u00fcnchen.example")]
+    [InlineData("300.1.1.1")]
     public void Bad_targets_are_usage_errors(string text) => Assert.Throws<UsageException>(() => TargetParser.Parse(text));
 
     [Fact]

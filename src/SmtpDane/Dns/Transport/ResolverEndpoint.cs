@@ -39,7 +39,7 @@ public static class ResolverEndpoint
 
         // IPAddress.TryParse also takes "1" or "0x7f.1" as IPv4; insist on the dotted quad for IPv4.
         bool looksV4 = !host.Contains(':');
-        if (looksV4 && !(host.Split('.') is { Length: 4 } parts && parts.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit))))
+        if (looksV4 && !DottedQuad.IsShaped(host))
         {
             error = $"resolver \"{text}\" is not an IP address (host names are not accepted)";
             return false;

@@ -199,8 +199,7 @@ public static class ZoneFileParser
         {
             var s = Next("address").Text;
             // IPAddress.TryParse accepts "1" or "0x1" as IPv4; RFC 1035 §3.4.1 presentation is the dotted quad.
-            bool dottedQuad = family == AddressFamily.InterNetwork &&
-                              s.Split('.') is { Length: 4 } parts && parts.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit));
+            bool dottedQuad = family == AddressFamily.InterNetwork && DottedQuad.IsShaped(s);
             if ((family == AddressFamily.InterNetworkV6 || dottedQuad) && IPAddress.TryParse(s, out var a) &&
                 a.AddressFamily == family && (family == AddressFamily.InterNetwork || !s.Contains('%')))
                 return a;

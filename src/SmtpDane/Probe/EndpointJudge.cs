@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using SmtpDane.Dane;
 using SmtpDane.Probe.Report;
@@ -119,12 +118,12 @@ public static class EndpointJudge
             // resolver judged them at its own clock) and -at later than their expiry. Validation in the tool
             // would have called the answer bogus; say the same (RFC 4035 §5.3.1).
             yield return new Finding(StatusToken.DnssecBogus, Severity.Error,
-                $"an RRSIG on the validation path of {first.QueryName} {first.QueryType} expired {expiry.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}, before the time judged at");
+                $"an RRSIG on the validation path of {first.QueryName} {first.QueryType} expired {ReportTime.Format(expiry)}, before the time judged at");
             yield break;
         }
         if (s.RrsigExpirationWarning > TimeSpan.Zero && expiry - s.Now <= s.RrsigExpirationWarning)
             yield return new Finding(StatusToken.RrsigExpiring, Severity.Warning,
-                $"an RRSIG on the validation path of {first.QueryName} {first.QueryType} expires {expiry.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (in {Hours(expiry - s.Now)})");
+                $"an RRSIG on the validation path of {first.QueryName} {first.QueryType} expires {ReportTime.Format(expiry)} (in {Hours(expiry - s.Now)})");
     }
 
     private static string Hours(TimeSpan t) => t.TotalHours >= 48 ? $"{(int)t.TotalDays} days" : t.TotalHours >= 1 ? $"{(int)t.TotalHours} hours" : $"{Math.Max(1, (int)t.TotalMinutes)} minutes";

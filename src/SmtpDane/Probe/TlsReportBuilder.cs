@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmtpDane.Dane;
 using SmtpDane.Probe.Report;
 using SmtpDane.Tls;
@@ -15,7 +14,7 @@ public static class TlsReportBuilder
 
     /// <summary>One line per served certificate, as sent: depth, subject, key, expiry.</summary>
     private static string ChainLine(CertificateSummary c) => c.Status == CertificateSummaryStatus.Parsed
-        ? $"depth {c.Depth}: {c.Subject} ({c.KeyDescription}), not after {Date(c.NotAfter)}"
+        ? $"depth {c.Depth}: {c.Subject} ({c.KeyDescription}), not after {ReportTime.Format(c.NotAfter)}"
         : $"depth {c.Depth}: unparseable certificate, SHA-256 {c.CertificateSha256Hex}";
 
     /// <summary>-show-cert-info: what an operator needs to check or roll TLSA records, per certificate.</summary>
@@ -31,7 +30,7 @@ public static class TlsReportBuilder
                 lines.Add($"  issuer: {c.Issuer}");
                 lines.Add($"  serial: {c.SerialHex}");
                 if (c.DnsNames.Count > 0) lines.Add($"  DNS names: {string.Join(", ", c.DnsNames)}");
-                lines.Add($"  valid: {Date(c.NotBefore)} to {Date(c.NotAfter)}");
+                lines.Add($"  valid: {ReportTime.Format(c.NotBefore)} to {ReportTime.Format(c.NotAfter)}");
                 lines.Add($"  key: {c.KeyDescription}");
             }
             else lines.Add("  (the certificate could not be parsed)");
@@ -45,12 +44,10 @@ public static class TlsReportBuilder
     private static string OcspText(OcspResult o) => o.Status switch
     {
         OcspStatus.Missing => "no staple",
-        OcspStatus.Good => $"good (this update {Date(o.ThisUpdate)}, next update {Date(o.NextUpdate)})",
-        OcspStatus.Revoked => $"revoked at {Date(o.RevocationTime)}",
+        OcspStatus.Good => $"good (this update {ReportTime.Format(o.ThisUpdate)}, next update {ReportTime.Format(o.NextUpdate)})",
+        OcspStatus.Revoked => $"revoked at {ReportTime.Format(o.RevocationTime)}",
         OcspStatus.Invalid => $"invalid: {o.InvalidReason}",
         _ => o.Status.ToString().ToLowerInvariant(),
     };
 
-    private static string Date(DateTimeOffset? d) =>
-        d?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
 }
